@@ -1,0 +1,37 @@
+// Which patients' compartments a resource belongs to, per the FHIR R4 patient CompartmentDefinition.
+import type { Resource } from '@medplum/fhirtypes';
+import { getPatientCompartmentDefinition } from '../fhir/definitions.js';
+import type { IndexRows } from '../fhir/indexing/extract.js';
+
+let paramsByType: Map<string, Set<string>> | undefined;
+
+function compartmentParams(): Map<string, Set<string>> {
+  if (!paramsByType) {
+    paramsByType = new Map();
+    for (const entry of getPatientCompartmentDefinition().resource ?? []) {
+      if (entry.param?.length) paramsByType.set(entry.code, new Set(entry.param));
+    }
+  }
+  return paramsByType;
+}
+
+/** True for types that can hold patient data (they appear in the patient compartment definition). */
+export function isPatientCompartmentType(resourceType: string): boolean {
+  return resourceType === 'Patient' || compartmentParams().has(resourceType);
+}
+
+/**
+ * Patient ids whose compartment holds this resource. A Patient is in its own compartment only:
+ * the definition's `link` parameter is left out on purpose, so linking two charts never opens one
+ * to the other's owner.
+ */
+export function patientCompartments(resource: Resource, rows: IndexRows): string[] {
+  if (resource.resourceType === 'Patient') return resource.id ? [resource.id] : [];
+  const params = compartmentParams().get(resource.resourceType);
+  if (!params) return [];
+  const ids = new Set<string>();
+  for (const row of rows.reference) {
+    if (row.targetType === 'Patient' && row.targetId && params.has(row.param)) ids.add(row.targetId);
+  }
+  return [...ids].sort();
+}

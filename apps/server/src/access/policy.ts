@@ -1,0 +1,35 @@
+// The one access-control door. A policy says, for one principal, which patients' compartments are
+// reachable and which resource types may be read or written. The FHIR repository applies it to
+// every query it runs, so no route can forget it.
+import type { Principal } from './principal.js';
+
+export interface AccessPolicy {
+  readonly principal: Principal;
+  /** Patients whose compartments are reachable; `null` means every patient (system, clinic staff). */
+  readonly patientIds: readonly string[] | null;
+  canRead(resourceType: string): boolean;
+  canWrite(resourceType: string): boolean;
+}
+
+/** Unrestricted access. Only the server's own jobs and the operator's command line get it. */
+export function systemPolicy(name = 'cli'): AccessPolicy {
+  return {
+    principal: { kind: 'system', name },
+    patientIds: null,
+    canRead: () => true,
+    canWrite: () => true,
+  };
+}
+
+/** A patient reaches their own compartment (proxy grants extend `patientIds` in a later module). */
+export function patientPolicy(principal: Extract<Principal, { kind: 'patient' }>, extraPatientIds: string[] = []): AccessPolicy {
+  const ids = [...new Set([principal.patientId, ...extraPatientIds])];
+  return {
+    principal,
+    patientIds: ids,
+    canRead: () => true,
+    // Patients change their record only through workflows (messages, forms, refills) that the
+    // capability modules write with their own checks; the raw FHIR API is read-only for them.
+    canWrite: () => false,
+  };
+}

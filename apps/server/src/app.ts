@@ -1,0 +1,71 @@
+// buildApp assembles the server from its modules; tests call it with their own database. Only
+// main.ts listens on a port.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './db/pool.js';
+import { AuditLog } from './audit/audit-log.js';
+import type { Authenticator } from './auth/authenticate.js';
+import { bearerToken } from './auth/authenticate.js';
+import { authenticateSystemToken } from './auth/system-token.js';
+import { fhirRoutes } from './fhir/routes.js';
+import type { RepositoryDeps } from './fhir/repository.js';
+import { loadFhirDefinitions } from './fhir/definitions.js';
+
+export interface AppDeps {
+  db: Database;
+  /** Fastify logger options; tests pass false. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface Portico {
+  app: FastifyInstance;
+  audit: AuditLog;
+  repositoryDeps: RepositoryDeps;
+  authenticators: Authenticator[];
+}
+
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    // Query strings can carry health data (FHIR search values), so only paths are logged, and
+    // credentials are never logged.
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }),
+    },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  };
+}
+
+export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> {
+  loadFhirDefinitions();
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Generous parameter limits for FHIR paths; the FHIR router validates each part itself.
+    maxParamLength: 500,
+  });
+  const audit = new AuditLog(deps.db, app.log as never);
+  const repositoryDeps: RepositoryDeps = { db: deps.db, audit, baseUrl: config.fhirBaseUrl };
+  const authenticators: Authenticator[] = [
+    {
+      name: 'system-token',
+      authenticate: async (request) => {
+        const token = bearerToken(request);
+        return token ? authenticateSystemToken(deps.db, token) : undefined;
+      },
+    },
+  ];
+
+  app.get('/healthz', async () => {
+    await deps.db.query('SELECT 1');
+    return { status: 'ok' };
+  });
+
+  await app.register(fhirRoutes, { prefix: '/fhir', deps: repositoryDeps, authenticators });
+
+  app.addHook('onClose', async () => {
+    await audit.close();
+  });
+  return { app, audit, repositoryDeps, authenticators };
+}

@@ -1,0 +1,67 @@
+// Builds FHIR R4 AuditEvent resources for accesses to health data (FHIR R4 AuditEvent, using the
+// RESTful interaction subtypes and DICOM event types the spec recommends).
+import type { AuditEvent } from '@medplum/fhirtypes';
+import { principalReference, type Principal } from '../access/principal.js';
+
+export type AuditAction = 'C' | 'R' | 'U' | 'D' | 'E';
+
+export interface AuditEntry {
+  action: AuditAction;
+  /** FHIR restful interaction (read, vread, search-type, create, update, delete, history, …) or a portal event (login, logout, …). */
+  subtype: string;
+  principal: Principal;
+  /** Patients whose data was touched. */
+  patientIds: string[];
+  /** References of the resources touched, e.g. `Observation/123`. */
+  entities: string[];
+  outcome: 'success' | 'failure';
+  sourceIp?: string;
+  userAgent?: string;
+  /** Plain description without health data, e.g. "search Observation". */
+  description?: string;
+}
+
+const REST_SUBTYPES = new Set(['read', 'vread', 'update', 'patch', 'delete', 'history', 'history-instance', 'history-type', 'history-system', 'create', 'search', 'search-type', 'search-system', 'capabilities', 'transaction', 'batch', 'operation']);
+
+export function toAuditEvent(entry: AuditEntry, recorded: string): AuditEvent {
+  const rest = REST_SUBTYPES.has(entry.subtype);
+  const who = principalReference(entry.principal);
+  return {
+    resourceType: 'AuditEvent',
+    type: rest
+      ? { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' }
+      : { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110114', display: 'User Authentication' },
+    subtype: [
+      rest
+        ? { system: 'http://hl7.org/fhir/restful-interaction', code: entry.subtype }
+        : { system: 'https://portico.health/fhir/CodeSystem/portal-event', code: entry.subtype },
+    ],
+    action: entry.action,
+    recorded,
+    outcome: entry.outcome === 'success' ? '0' : '4',
+    ...(entry.description ? { outcomeDesc: entry.description } : {}),
+    agent: [
+      {
+        who: { reference: who, ...(displayOf(entry.principal) ? { display: displayOf(entry.principal) } : {}) },
+        requestor: true,
+        ...(entry.sourceIp ? { network: { address: entry.sourceIp, type: '2' as const } } : {}),
+        ...(entry.principal.kind === 'app' && entry.principal.userId ? { altId: entry.principal.userId } : {}),
+      },
+    ],
+    source: {
+      observer: { display: 'Portico' },
+      type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '4', display: 'Application Server' }],
+    },
+    entity: [
+      ...entry.patientIds.map((id) => ({ what: { reference: `Patient/${id}` }, role: { system: 'http://terminology.hl7.org/CodeSystem/object-role', code: '1', display: 'Patient' } })),
+      ...entry.entities.slice(0, 1000).map((reference) => ({ what: { reference } })),
+      ...(entry.userAgent ? [{ name: 'user-agent', detail: [{ type: 'user-agent', valueString: entry.userAgent.slice(0, 300) }] }] : []),
+    ],
+  };
+}
+
+function displayOf(principal: Principal): string | undefined {
+  if (principal.kind === 'app') return principal.clientName ?? principal.clientId;
+  if (principal.kind === 'system') return `system (${principal.name})`;
+  return principal.displayName;
+}

@@ -1,0 +1,82 @@
+// The one place that reads process.env (house style: config is parsed once and passed down).
+import { resolve } from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  PORTICO_DEMO: Type.Boolean({ default: true }),
+  PORTICO_SQL_DEBUG: Type.Boolean({ default: false }),
+  PORTICO_SECRET_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/=_-]{43,}$' })),
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 720, default: 15 }),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+});
+
+export type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Base URL of the FHIR API, e.g. http://localhost:3000/fhir */
+  fhirBaseUrl: string;
+  databaseUrl?: string;
+  dataDir: string;
+  smtpUrl?: string;
+  logLevel: Env['LOG_LEVEL'];
+  demo: boolean;
+  sqlDebug: boolean;
+  secretKey?: string;
+  sessionIdleMinutes: number;
+  dbPoolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+const booleanWords: Record<string, boolean> = { '1': true, true: true, yes: true, on: true, '0': false, false: false, no: false, off: false };
+
+/** Parses environment variables (and `--no-demo`) into a Config, or throws a ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, argv: string[] = []): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(EnvSchema.properties)) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    const kind = (schema as { type?: string }).type;
+    if (kind === 'integer') raw[key] = /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+    else if (kind === 'boolean') raw[key] = booleanWords[value.trim().toLowerCase()] ?? value;
+    else raw[key] = value.trim();
+  }
+  if (argv.includes('--no-demo')) raw.PORTICO_DEMO = false;
+  const withDefaults = Value.Default(EnvSchema, raw);
+  const firstError = Value.Errors(EnvSchema, withDefaults).First();
+  if (firstError) {
+    const name = firstError.path.replace(/^\//, '') || 'environment';
+    throw new ConfigError(`Invalid configuration: ${name} ${firstError.message} (got ${JSON.stringify(env[name] ?? null)})`);
+  }
+  const parsed = withDefaults as Env;
+  const publicUrl = (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, '');
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    publicUrl,
+    fhirBaseUrl: `${publicUrl}/fhir`,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: resolve(parsed.DATA_DIR),
+    smtpUrl: parsed.SMTP_URL,
+    logLevel: parsed.LOG_LEVEL,
+    demo: parsed.PORTICO_DEMO,
+    sqlDebug: parsed.PORTICO_SQL_DEBUG,
+    secretKey: parsed.PORTICO_SECRET_KEY,
+    sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES,
+    dbPoolSize: parsed.DB_POOL_SIZE,
+  };
+}

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+// Keep timestamps and big integers as strings so FHIR instants and version ids round-trip exactly.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+/** Anything that runs a parameterised statement: the pool, a transaction's client, a Database. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export interface Database {
+  pool: pg.Pool;
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+  /** Runs `work` in one transaction on one connection; rolls back on any error. */
+  withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize?: number;
+  logger?: Logger;
+  /** Logs every statement with its duration at debug level. */
+  sqlDebug?: boolean;
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20, idleTimeoutMillis: 30_000 });
+  pool.on('error', (err) => options.logger?.error({ err }, 'idle database connection failed'));
+  const log = options.sqlDebug ? options.logger : undefined;
+
+  async function timed<R extends pg.QueryResultRow>(target: pg.Pool, sql: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
+    if (!log) return target.query<R>(sql, params);
+    const start = process.hrtime.bigint();
+    try {
+      return await target.query<R>(sql, params);
+    } finally {
+      // Parameters are never logged: they can hold health data.
+      log.debug({ sql, ms: Number(process.hrtime.bigint() - start) / 1e6 }, 'sql');
+    }
+  }
+
+  return {
+    pool,
+    query: (sql, params) => timed(pool, sql, params),
+    async withTransaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,10 @@
+import type { CapabilityStatementRestResourceSearchParam } from '@medplum/fhirtypes';
+
+/** Search parameter types the search engine answers. */
+export const supportedSearchParamTypes = new Set(['token', 'string', 'reference', 'date', 'number', 'quantity', 'uri']);
+
+/** Parameters answered from the resource table itself (FHIR search §3.1.1.3). */
+export const STORE_PARAMS: CapabilityStatementRestResourceSearchParam[] = [
+  { name: '_id', type: 'token', definition: 'http://hl7.org/fhir/SearchParameter/Resource-id' },
+  { name: '_lastUpdated', type: 'date', definition: 'http://hl7.org/fhir/SearchParameter/Resource-lastUpdated' },
+];

@@ -1,0 +1,40 @@
+// Opens the database the configuration names: DATABASE_URL, or an embedded PostgreSQL in DATA_DIR.
+// Shared by the server, the importer and the other command-line tools.
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { runMigrations } from './db/migrate.js';
+import { createDatabase, type Database } from './db/pool.js';
+
+export interface Runtime {
+  db: Database;
+  embedded?: EmbeddedDatabase;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, logger?: Logger): Promise<Runtime> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    logger?.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.dataDir, (msg) => logger?.debug({ postgres: msg }, 'postgres'));
+    url = embedded.url;
+  }
+  const db = createDatabase({ url, poolSize: config.dbPoolSize, logger, sqlDebug: config.sqlDebug });
+  try {
+    const applied = await runMigrations(db);
+    if (applied.length) logger?.info({ applied }, 'applied database migrations');
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw err;
+  }
+  return {
+    db,
+    embedded,
+    async close() {
+      await db.close();
+      await embedded?.stop();
+    },
+  };
+}
