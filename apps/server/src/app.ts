@@ -10,6 +10,7 @@ import { authenticateSystemToken } from './auth/system-token.js';
 import { fhirRoutes } from './fhir/routes.js';
 import type { RepositoryDeps } from './fhir/repository.js';
 import { loadFhirDefinitions } from './fhir/definitions.js';
+import { webStatic } from './web/static.js';
 
 export interface AppDeps {
   db: Database;
@@ -43,7 +44,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     // Generous parameter limits for FHIR paths; the FHIR router validates each part itself.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
   });
   const audit = new AuditLog(deps.db, app.log as never);
   const repositoryDeps: RepositoryDeps = { db: deps.db, audit, baseUrl: config.fhirBaseUrl };
@@ -63,6 +64,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
   });
 
   await app.register(fhirRoutes, { prefix: '/fhir', deps: repositoryDeps, authenticators });
+  // The patient web app, last: its catch-all GET route leaves API paths alone.
+  await app.register(webStatic);
 
   app.addHook('onClose', async () => {
     await audit.close();
