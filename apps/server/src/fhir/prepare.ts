@@ -1,12 +1,13 @@
 // The CPU side of a write: validation against the R4 StructureDefinitions, search index rows and
 // patient compartments. Kept apart from SQL so bulk import can prepare many resources first.
 import { validateResource } from '@medplum/core';
-import type { OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
+import type { OperationOutcome, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import { badRequest, FhirError } from '#fhir/outcomes.js';
 import { patientCompartments } from '../access/compartment.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { extractIndexRows, type IndexRows } from './indexing/extract.js';
 import { isResourceType } from './resource-types.js';
+import { checkRequiredBindings } from './validation/required-bindings.js';
 
 export const ID_PATTERN = /^[A-Za-z0-9\-.]{1,64}$/;
 
@@ -28,11 +29,16 @@ export function validateOrThrow(resource: unknown): asserts resource is Resource
   try {
     issues = validateResource(resource as Resource);
   } catch (err) {
+    // medplum walks the whole resource and collects every structural problem, then throws them all
+    // at once as an OperationOutcome; keep them so they are reported with the binding problems below.
     if (err && typeof err === 'object' && 'outcome' in err) {
-      throw new FhirError(400, (err as { outcome: never }).outcome);
+      issues = (err as { outcome: OperationOutcome }).outcome.issue ?? [];
+    } else {
+      throw badRequest(`Invalid resource: ${(err as Error).message}`);
     }
-    throw badRequest(`Invalid resource: ${(err as Error).message}`);
   }
+  // medplum does not check value sets; required bindings (e.g. Patient.gender) are checked here.
+  issues = [...issues, ...checkRequiredBindings(resource)];
   const errors = issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
   if (errors.length > 0) throw new FhirError(400, { resourceType: 'OperationOutcome', issue: errors });
 }
