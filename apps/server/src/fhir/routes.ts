@@ -73,7 +73,8 @@ async function authenticate(request: FastifyRequest, authenticators: Authenticat
 function toFhirRequest(request: FastifyRequest): FhirRequest {
   const url = new URL(request.url, 'http://x');
   const prefix = request.routeOptions.url?.startsWith('/fhir') ? '/fhir' : '';
-  let path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length + 1) : url.pathname.replace(/^\//, '');
+  // `POST /fhir` (no trailing slash) is the base itself: batch/transaction.
+  let path = url.pathname === prefix ? '' : url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length + 1) : url.pathname.replace(/^\//, '');
   path = path.replace(/\/+$/, '');
   const query: [string, string][] = [...url.searchParams.entries()].filter(([k]) => k !== '_format' && k !== '_pretty');
   let body = request.body;
