@@ -9,7 +9,7 @@ import { isReachable } from '../access/sql.js';
 import type { AuditAction, AuditEntry } from '../audit/audit-event.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/pool.js';
-import { findByIdentifier } from './store/identifier-lookup.js';
+import { searchIds } from './search/search.js';
 import { readCurrent, readVersion, writeVersions, type StoredVersion, type VersionToWrite } from './store/resource-store.js';
 import { collectReferences, localTarget } from './references.js';
 import { ID_PATTERN, prepareResource, validateOrThrow, type PreparedResource } from './prepare.js';
@@ -273,14 +273,11 @@ export class FhirRepository {
     }
   }
 
-  /** Ids matching conditional-operation criteria (`identifier=system|value` or `_id=`). */
+  /** Ids matching conditional-operation criteria: any search parameters (FHIR http §3.1.0.8.1, §3.1.0.4.3). */
   async findConditional(resourceType: string, criteria: string): Promise<string[]> {
-    const params = new URLSearchParams(criteria.replace(/^\?/, ''));
-    const keys = [...params.keys()];
-    if (keys.length === 0) throw badRequest('Conditional criteria are empty');
-    const unsupported = keys.filter((k) => k !== 'identifier' && k !== '_id');
-    if (unsupported.length > 0) throw badRequest(`Conditional operations support identifier and _id criteria; got ${unsupported.join(', ')}`);
-    return findByIdentifier(this.sql, this.policy, resourceType, params.getAll('identifier'), params.get('_id') ?? undefined);
+    const query = [...new URLSearchParams(criteria.replace(/^\?/, '')).entries()];
+    if (query.length === 0) throw badRequest('Conditional criteria are empty');
+    return searchIds(this, resourceType, query, 2);
   }
 }
 

@@ -70,7 +70,7 @@ function addRows(rows: IndexRows, param: string, type: string, values: TypedValu
       break;
     }
     case 'string':
-      for (const value of convertToSearchableStrings(values)) {
+      for (const value of [...convertToSearchableStrings(values), ...nameParts(values)]) {
         if (value) rows.string.push({ param, value, valueNorm: normalizeString(value) });
       }
       break;
@@ -94,6 +94,18 @@ function addRows(rows: IndexRows, param: string, type: string, values: TypedValu
     default:
       break;
   }
+}
+
+// A name or address matches on any of its parts, not only on the whole formatted text (FHIR R4
+// search.html "string": name "may match any of the string fields in the HumanName"; same for Address).
+function nameParts(values: TypedValue[]): string[] {
+  const parts: string[] = [];
+  for (const { type, value } of values) {
+    if (!value || typeof value !== 'object') continue;
+    if (type === 'HumanName') parts.push(...(value.given ?? []), ...(value.prefix ?? []), ...(value.suffix ?? []), value.family, value.text);
+    else if (type === 'Address') parts.push(...(value.line ?? []), value.city, value.district, value.state, value.postalCode, value.country, value.text);
+  }
+  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0);
 }
 
 // Hand-written rather than @medplum/core's convertToSearchableTokens, which also emits display
