@@ -9,6 +9,19 @@ export interface AccessPolicy {
   readonly patientIds: readonly string[] | null;
   canRead(resourceType: string): boolean;
   canWrite(resourceType: string): boolean;
+  /**
+   * Per-type row filters from SMART v2 granular scopes (e.g. `patient/Observation.rs?category=…|laboratory`):
+   * a resource of a listed type is reachable only when one of its `category` codings matches.
+   * Absent or missing a type = no filter. Applied in SQL by reachableCondition (so every search,
+   * include and history query gets it without extra code in the search engine) and to single
+   * resources by matchesResourceFilter (reads, vreads) — see access/sql.ts and access/resource-filter.ts.
+   */
+  readonly resourceFilters?: Readonly<Record<string, ResourceFilter>>;
+}
+
+export interface ResourceFilter {
+  param: 'category';
+  anyOf: readonly { system?: string; code: string }[];
 }
 
 /** Unrestricted access. Only the server's own jobs and the operator's command line get it. */

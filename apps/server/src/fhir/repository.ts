@@ -6,6 +6,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { badRequest, forbidden, FhirError, gone, notFound, outcome, preconditionFailed } from '#fhir/outcomes.js';
 import type { AccessPolicy } from '../access/policy.js';
 import { isReachable } from '../access/sql.js';
+import { matchesResourceFilter } from '../access/resource-filter.js';
 import type { AuditAction, AuditEntry } from '../audit/audit-event.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/pool.js';
@@ -100,6 +101,8 @@ export class FhirRepository {
     const current = await readCurrent(this.sql, resourceType, id);
     // Outside the reachable set a resource is answered exactly like one that does not exist.
     if (!current || !isReachable(this.policy, resourceType, current.compartments)) throw notFound(`${resourceType}/${id} not found`);
+    // SMART granular scopes (policy.resourceFilters): a resource outside the granted categories is not there for this caller.
+    if (!current.deleted && !matchesResourceFilter(this.policy, resourceType, current.content)) throw notFound(`${resourceType}/${id} not found`);
     if (current.deleted) throw gone(`${resourceType}/${id} was deleted`);
     this.audit('R', 'read', [`${resourceType}/${id}`], current.compartments);
     return current;
@@ -111,6 +114,7 @@ export class FhirRepository {
     if (!this.policy.canRead(resourceType)) throw forbidden(`Not permitted to read ${resourceType}`);
     const version = await readVersion(this.sql, resourceType, id, versionId);
     if (!version || !isReachable(this.policy, resourceType, version.compartments)) throw notFound(`${resourceType}/${id}/_history/${versionId} not found`);
+    if (!version.deleted && !matchesResourceFilter(this.policy, resourceType, version.content)) throw notFound(`${resourceType}/${id}/_history/${versionId} not found`);
     if (version.deleted) throw gone(`${resourceType}/${id} version ${versionId} is a deletion`);
     this.audit('R', 'vread', [`${resourceType}/${id}/_history/${versionId}`], version.compartments);
     return version;
