@@ -166,7 +166,7 @@ export const bloodCountTests: LabTestExplanation[] = [
     },
   },
   {
-    loinc: ['751-8', '770-8', '26499-4', '26511-4'],
+    loinc: ['751-8', '770-8', '26499-4'],
     en: {
       name: 'Neutrophils',
       measures: 'Neutrophils are the most common type of white blood cell. They are first to respond to infections, especially from bacteria. The result may be a count or a percent of all white cells.',
@@ -252,7 +252,7 @@ export const bloodCountTests: LabTestExplanation[] = [
     },
   },
   {
-    loinc: ['71695-1', '51584-1'],
+    loinc: ['71695-1', '53115-2'],
     en: {
       name: 'Immature granulocytes (IG)',
       measures: 'Immature granulocytes are young white blood cells that are usually found in the bone marrow, not in the blood.',
