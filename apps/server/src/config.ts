@@ -17,6 +17,10 @@ const EnvSchema = Type.Object({
   PORTICO_DEMO: Type.Boolean({ default: true }),
   PORTICO_SQL_DEBUG: Type.Boolean({ default: false }),
   PORTICO_SECRET_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/=_-]{43,}$' })),
+  /** Key rotation: comma-separated `kid:base64key` entries, the current key first. */
+  PORTICO_SECRET_KEYS: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/=_:.,-]{43,}$' })),
+  /** Create the demo sign-in accounts even when PUBLIC_URL is not localhost. */
+  PORTICO_DEMO_ACCOUNTS_ANY_HOST: Type.Boolean({ default: false }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 720, default: 15 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
 });
@@ -36,6 +40,8 @@ export interface Config {
   demo: boolean;
   sqlDebug: boolean;
   secretKey?: string;
+  secretKeys?: string;
+  demoAccountsAnyHost: boolean;
   sessionIdleMinutes: number;
   dbPoolSize: number;
 }
@@ -76,6 +82,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: parsed.PORTICO_DEMO,
     sqlDebug: parsed.PORTICO_SQL_DEBUG,
     secretKey: parsed.PORTICO_SECRET_KEY,
+    secretKeys: parsed.PORTICO_SECRET_KEYS,
+    demoAccountsAnyHost: parsed.PORTICO_DEMO_ACCOUNTS_ANY_HOST,
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES,
     dbPoolSize: parsed.DB_POOL_SIZE,
   };
