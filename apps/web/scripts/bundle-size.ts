@@ -1,0 +1,25 @@
+// Prints the gzipped size of what a phone downloads before the first screen (the entry script,
+// the chunks it preloads and the CSS named in index.html) and fails the build above the budget.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_KB = 150;
+const dist = join(import.meta.dirname, '..', 'dist');
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+
+let total = 0;
+for (const file of initial) {
+  const size = gz(file);
+  total += size;
+  console.log(`  initial  ${(size / 1024).toFixed(1).padStart(7)} KB gz  ${file}`);
+}
+const lazy = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`));
+const lazyTotal = lazy.reduce((sum, f) => sum + gz(`assets/${f}`), 0);
+console.log(`Initial JS+CSS: ${(total / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_KB} KB); ${lazy.length} lazy chunks, ${(lazyTotal / 1024).toFixed(1)} KB gzipped in all`);
+if (total > BUDGET_KB * 1024) {
+  console.error(`The initial download is over the ${BUDGET_KB} KB budget: lazy-load more.`);
+  process.exit(1);
+}

@@ -1,0 +1,72 @@
+// The app: providers, the session gate and the lazy screen for the current path.
+import { Suspense, useEffect } from 'react';
+import { I18nProvider, useI18n } from './i18n/index.js';
+import { RouterProvider, matchPath, useLocation, Link } from './routes/router.js';
+import { screens } from './routes/index.js';
+import { publicScreens } from './routes/public.js';
+import { SessionProvider, useSession } from './features/identity/session.js';
+import { IdleWarning } from './features/identity/idle-warning.js';
+import { Shell } from './ui/shell.js';
+import { ToastProvider } from './ui/toasts.js';
+import { Loading, PageTitle } from './ui/primitives.js';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <RouterProvider>
+        <ToastProvider>
+          <SessionProvider>
+            <Routes />
+          </SessionProvider>
+        </ToastProvider>
+      </RouterProvider>
+    </I18nProvider>
+  );
+}
+
+function Routes() {
+  const { path } = useLocation();
+  const { state, signOut } = useSession();
+  // After the first screen, moving between screens moves focus to the new h1 (PageTitle).
+  useEffect(() => {
+    const timer = setTimeout(() => (document.body.dataset.navigated = 'true'), 0);
+    return () => clearTimeout(timer);
+  }, [path]);
+
+  if (state.status === 'loading') {
+    return (
+      <Shell signedIn={false}>
+        <Loading />
+      </Shell>
+    );
+  }
+  const candidates = state.status === 'signed-in' ? screens : publicScreens;
+  let match: { screen: (typeof screens)[number]; params: Record<string, string> } | undefined;
+  for (const screen of candidates) {
+    const params = matchPath(screen.path, path);
+    if (params) {
+      match = { screen, params };
+      break;
+    }
+  }
+  // Signed out on a private path: show sign-in here, and come back to the path afterwards.
+  if (!match && state.status !== 'signed-in') match = { screen: publicScreens[0], params: {} };
+  const Screen = match?.screen.component;
+  return (
+    <Shell signedIn={state.status === 'signed-in'} onSignOut={() => void signOut()}>
+      <Suspense fallback={<Loading />}>{Screen ? <Screen key={path} params={match!.params} /> : <NotFound />}</Suspense>
+      {state.status === 'signed-in' && <IdleWarning expiresAt={state.session.expiresAt} />}
+    </Shell>
+  );
+}
+
+function NotFound() {
+  const { m } = useI18n();
+  return (
+    <>
+      <PageTitle>{m.errors.notFound}</PageTitle>
+      <p>{m.errors.notFoundHelp}</p>
+      <Link href="/">{m.nav.home}</Link>
+    </>
+  );
+}

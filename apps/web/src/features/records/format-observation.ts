@@ -1,0 +1,103 @@
+// Lab result display logic: value, unit, reference range, interpretation. Pure, unit tested.
+import type { Observation, ObservationReferenceRange, Quantity } from '@medplum/fhirtypes';
+import type { Messages } from '../../i18n/en.js';
+import { LOINC, codeIn, conceptText } from './format-common.js';
+
+export type Interpretation = 'normal' | 'high' | 'low' | 'criticalHigh' | 'criticalLow' | 'abnormal' | 'positive' | 'negative' | 'unknown';
+
+/** Tone drives colour and icon; text always carries the meaning too (WCAG 1.4.1). */
+export function interpretationTone(i: Interpretation): 'ok' | 'warn' | 'alert' | 'neutral' {
+  if (i === 'normal' || i === 'negative') return 'ok';
+  if (i === 'criticalHigh' || i === 'criticalLow') return 'alert';
+  if (i === 'high' || i === 'low' || i === 'abnormal' || i === 'positive') return 'warn';
+  return 'neutral';
+}
+
+// HL7 v3 ObservationInterpretation codes (terminology.hl7.org/CodeSystem-v3-ObservationInterpretation).
+const V3: Record<string, Interpretation> = {
+  N: 'normal', H: 'high', HU: 'high', '>': 'high', L: 'low', LU: 'low', '<': 'low', HH: 'criticalHigh', LL: 'criticalLow',
+  A: 'abnormal', AA: 'abnormal', POS: 'positive', DET: 'positive', NEG: 'negative', ND: 'negative',
+};
+
+/** The lab's own flag wins; without one, a numeric value is compared to the reference range. */
+export function interpretationOf(obs: Observation): Interpretation {
+  for (const concept of obs.interpretation ?? []) {
+    for (const coding of concept.coding ?? []) {
+      const mapped = coding.code ? V3[coding.code] : undefined;
+      if (mapped) return mapped;
+    }
+  }
+  const value = obs.valueQuantity?.value;
+  const range = obs.referenceRange?.[0];
+  if (value === undefined || !range) return 'unknown';
+  if (range.low?.value !== undefined && value < range.low.value) return 'low';
+  if (range.high?.value !== undefined && value > range.high.value) return 'high';
+  if (range.low?.value !== undefined || range.high?.value !== undefined) return 'normal';
+  return 'unknown';
+}
+
+export function loincOf(obs: Observation): string | undefined {
+  return codeIn(obs.code, LOINC);
+}
+
+export function unitText(q: Quantity | undefined): string {
+  // The UCUM "1" (a plain count or ratio) and curly-brace annotations are not words for people.
+  const unit = q?.unit ?? q?.code ?? '';
+  if (unit === '1' || /^\{.*\}$/.test(unit)) return '';
+  return unit;
+}
+
+export type NumberFormatter = (value: number, maximumFractionDigits?: number) => string;
+
+/** "5.4 mmol/L", "Positive", "< 0.5 mg/L"; undefined when the result has no value (see notes). */
+export function valueText(obs: Observation, m: Messages, formatNumber: NumberFormatter): string | undefined {
+  const q = obs.valueQuantity;
+  if (q?.value !== undefined) {
+    const comparator = q.comparator ? `${q.comparator} ` : '';
+    const unit = unitText(q);
+    return `${comparator}${formatNumber(q.value, 3)}${unit ? ` ${unit}` : ''}`;
+  }
+  if (obs.valueCodeableConcept) return conceptText(obs.valueCodeableConcept, m.notRecorded);
+  if (obs.valueString !== undefined) return obs.valueString;
+  if (obs.valueBoolean !== undefined) return obs.valueBoolean ? m.results.interpretation.positive : m.results.interpretation.negative;
+  if (obs.valueInteger !== undefined) return formatNumber(obs.valueInteger, 0);
+  return undefined;
+}
+
+/** The range as the lab wrote it (text), else built from low/high in the reader's language. */
+export function rangeText(range: ObservationReferenceRange | undefined, m: Messages, formatNumber: NumberFormatter): string | undefined {
+  if (!range) return undefined;
+  if (range.text?.trim()) return range.text.trim();
+  const fmt = (q: Quantity | undefined) => {
+    if (q?.value === undefined) return undefined;
+    const unit = unitText(q);
+    return `${formatNumber(q.value, 3)}${unit ? ` ${unit}` : ''}`;
+  };
+  const low = fmt(range.low);
+  const high = fmt(range.high);
+  if (low && high) {
+    // Say the unit once: "70 to 99 mg/dL".
+    const unit = unitText(range.high);
+    const lowBare = unit && unit === unitText(range.low) ? formatNumber(range.low!.value!, 3) : low;
+    return m.results.rangeText.between(lowBare, high);
+  }
+  if (high) return m.results.rangeText.below(high);
+  if (low) return m.results.rangeText.above(low);
+  return undefined;
+}
+
+export function observationName(obs: Observation, fallback: string): string {
+  return conceptText(obs.code, fallback);
+}
+
+export function observationDate(obs: Observation): string | undefined {
+  return obs.effectiveDateTime ?? obs.effectivePeriod?.start ?? obs.effectiveInstant ?? obs.issued;
+}
+
+/** Numeric points for the history chart, oldest first. */
+export function historyPoints(observations: Observation[]): { date: string; value: number; obs: Observation }[] {
+  return observations
+    .filter((o) => o.valueQuantity?.value !== undefined && observationDate(o))
+    .map((o) => ({ date: observationDate(o)!, value: o.valueQuantity!.value!, obs: o }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}

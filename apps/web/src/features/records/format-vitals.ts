@@ -1,0 +1,51 @@
+// Vital signs: groups observations by kind and makes blood pressure chartable. Pure.
+import type { Observation } from '@medplum/fhirtypes';
+import { LOINC, codeIn } from './format-common.js';
+import { observationDate, unitText, type NumberFormatter } from './format-observation.js';
+
+export const VITAL_KINDS = ['bp', 'weight', 'bmi', 'heartRate', 'temperature', 'spo2', 'height', 'headCirc'] as const;
+export type VitalKind = (typeof VITAL_KINDS)[number];
+
+const BY_LOINC: Record<string, VitalKind> = {
+  '85354-9': 'bp', '29463-7': 'weight', '39156-5': 'bmi', '8867-4': 'heartRate', '8310-5': 'temperature', '59408-5': 'spo2', '2708-6': 'spo2', '8302-2': 'height', '9843-4': 'headCirc',
+};
+const SYSTOLIC = '8480-6';
+const DIASTOLIC = '8462-4';
+
+export function vitalKind(o: Observation): VitalKind | undefined {
+  return BY_LOINC[codeIn(o.code, LOINC) ?? ''];
+}
+
+function component(o: Observation, loinc: string) {
+  return o.component?.find((c) => codeIn(c.code, LOINC) === loinc)?.valueQuantity;
+}
+
+/** Blood pressure has its numbers in components; the chart plots the top (systolic) number. */
+export function chartable(o: Observation): Observation {
+  if (vitalKind(o) !== 'bp') return o;
+  const sys = component(o, SYSTOLIC);
+  return { ...o, valueQuantity: sys, referenceRange: [{ low: { value: 90 }, high: { value: 120 } }] };
+}
+
+export function vitalValueText(o: Observation, formatNumber: NumberFormatter): string | undefined {
+  if (vitalKind(o) === 'bp') {
+    const sys = component(o, SYSTOLIC)?.value;
+    const dia = component(o, DIASTOLIC)?.value;
+    return sys !== undefined && dia !== undefined ? `${formatNumber(sys, 0)}/${formatNumber(dia, 0)} mmHg` : undefined;
+  }
+  const q = o.valueQuantity;
+  if (q?.value === undefined) return undefined;
+  const unit = unitText(q);
+  return `${formatNumber(q.value, 1)}${unit ? ` ${unit}` : ''}`;
+}
+
+export function groupVitals(observations: Observation[]): Map<VitalKind, Observation[]> {
+  const groups = new Map<VitalKind, Observation[]>();
+  for (const o of observations) {
+    const kind = vitalKind(o);
+    if (!kind) continue;
+    groups.set(kind, [...(groups.get(kind) ?? []), o]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => (observationDate(a) ?? '').localeCompare(observationDate(b) ?? ''));
+  return groups;
+}

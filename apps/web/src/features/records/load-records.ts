@@ -1,0 +1,167 @@
+// Loaders for the records screens: FHIR searches for the signed-in patient, shaped for display.
+// Each result is saved encrypted for offline reading by cachedLoad (features/offline).
+import type {
+  AllergyIntolerance, Appointment, CareTeam, Condition, DiagnosticReport, DocumentReference, Encounter, Goal, Immunization,
+  MedicationRequest, Observation, Patient, Procedure,
+} from '@medplum/fhirtypes';
+import { patientSearch, read } from '../../fhir-client/fhir.js';
+import { LOINC, codeIn, newestFirst, periodStart } from './format-common.js';
+import { loincOf, observationDate } from './format-observation.js';
+
+const hasCategory = (categories: { coding?: { code?: string }[] }[] | undefined, code: string) =>
+  (categories ?? []).some((c) => c.coding?.some((x) => x.code === code));
+
+export interface ResultGroup {
+  report?: DiagnosticReport;
+  results: Observation[];
+  date?: string;
+}
+
+/** Lab results grouped by their DiagnosticReport panel, newest first; results in no report come last-by-date in their own group. */
+export async function loadLabResults(patientId: string, signal?: AbortSignal): Promise<ResultGroup[]> {
+  const [reports, observations] = await Promise.all([
+    patientSearch('DiagnosticReport', patientId, { category: 'LAB', _sort: '-date' }, signal),
+    patientSearch('Observation', patientId, { category: 'laboratory', _sort: '-date' }, signal),
+  ]);
+  const labs = observations.filter((o) => hasCategory(o.category, 'laboratory'));
+  const byId = new Map(labs.map((o) => [o.id, o]));
+  const used = new Set<string>();
+  const groups: ResultGroup[] = [];
+  for (const report of reports) {
+    const results = (report.result ?? [])
+      .map((r) => byId.get(r.reference?.split('/').pop() ?? ''))
+      .filter((o): o is Observation => Boolean(o));
+    if (results.length === 0) continue;
+    results.forEach((o) => used.add(o.id!));
+    groups.push({ report, results, date: report.effectiveDateTime ?? report.issued ?? observationDate(results[0]) });
+  }
+  const loose = labs.filter((o) => !used.has(o.id!));
+  if (loose.length) {
+    // Results outside a panel are grouped by day so the list still reads like the lab's reports.
+    const byDay = new Map<string, Observation[]>();
+    for (const o of loose) {
+      const day = (observationDate(o) ?? '').slice(0, 10);
+      byDay.set(day, [...(byDay.get(day) ?? []), o]);
+    }
+    for (const [day, results] of byDay) groups.push({ results, date: day || undefined });
+  }
+  return newestFirst(groups, (g) => g.date);
+}
+
+export interface ResultDetail {
+  observation: Observation;
+  history: Observation[];
+  report?: DiagnosticReport;
+}
+
+export async function loadResultDetail(patientId: string, id: string, signal?: AbortSignal): Promise<ResultDetail> {
+  const observation = await read('Observation', id, signal);
+  const loinc = loincOf(observation);
+  const history = loinc ? (await patientSearch('Observation', patientId, { code: `${LOINC}|${loinc}`, _sort: 'date' }, signal)).filter((o) => loincOf(o) === loinc) : [observation];
+  const reports = await patientSearch('DiagnosticReport', patientId, { result: `Observation/${id}` }, signal).catch(() => [] as DiagnosticReport[]);
+  const report = reports.find((r) => r.result?.some((x) => x.reference?.endsWith(`Observation/${id}`)));
+  return { observation, history, report };
+}
+
+export async function loadMedications(patientId: string, signal?: AbortSignal): Promise<MedicationRequest[]> {
+  return newestFirst(await patientSearch('MedicationRequest', patientId, {}, signal), (r) => r.authoredOn);
+}
+
+// LOINC codes of the vital signs profile (FHIR R4 observation-vitalsigns).
+export const VITALS: Record<string, string> = {
+  '85354-9': 'bp', '29463-7': 'weight', '39156-5': 'bmi', '8867-4': 'heartRate', '8310-5': 'temperature', '59408-5': 'spo2', '2708-6': 'spo2', '8302-2': 'height', '9843-4': 'headCirc',
+};
+
+export interface HealthSummary {
+  conditions: Condition[];
+  allergies: AllergyIntolerance[];
+  immunizations: Immunization[];
+  vitals: Observation[];
+  procedures: Procedure[];
+  careTeams: CareTeam[];
+  goals: Goal[];
+  patient: Patient;
+}
+
+export async function loadHealthSummary(patientId: string, signal?: AbortSignal): Promise<HealthSummary> {
+  const soft = <T,>(p: Promise<T[]>) => p.catch(() => [] as T[]);
+  const [patient, conditions, allergies, immunizations, vitals, procedures, careTeams, goals] = await Promise.all([
+    read('Patient', patientId, signal),
+    patientSearch('Condition', patientId, {}, signal),
+    patientSearch('AllergyIntolerance', patientId, {}, signal),
+    patientSearch('Immunization', patientId, {}, signal),
+    patientSearch('Observation', patientId, { category: 'vital-signs', _sort: 'date' }, signal),
+    soft(patientSearch('Procedure', patientId, {}, signal)),
+    soft(patientSearch('CareTeam', patientId, {}, signal)),
+    soft(patientSearch('Goal', patientId, {}, signal)),
+  ]);
+  return {
+    patient,
+    conditions: newestFirst(conditions, (c) => c.onsetDateTime ?? c.recordedDate),
+    allergies,
+    immunizations: newestFirst(immunizations, (i) => i.occurrenceDateTime),
+    vitals: vitals.filter((o) => hasCategory(o.category, 'vital-signs') && VITALS[codeIn(o.code, LOINC) ?? '']),
+    procedures: newestFirst(procedures, (p) => p.performedDateTime ?? p.performedPeriod?.start),
+    careTeams,
+    goals,
+  };
+}
+
+export interface VisitList {
+  encounters: Encounter[];
+  appointments: Appointment[];
+}
+
+export async function loadVisits(patientId: string, signal?: AbortSignal): Promise<VisitList> {
+  const [encounters, appointments] = await Promise.all([
+    patientSearch('Encounter', patientId, { _sort: '-date' }, signal),
+    patientSearch('Appointment', patientId, {}, signal).catch(() => [] as Appointment[]),
+  ]);
+  const now = new Date().toISOString();
+  return {
+    encounters: newestFirst(encounters, (e) => periodStart(e.period)),
+    appointments: appointments.filter((a) => (a.start ?? '') >= now && a.status !== 'cancelled').sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '')),
+  };
+}
+
+export interface VisitDetail {
+  encounter: Encounter;
+  notes: DocumentReference[];
+}
+
+export async function loadVisitDetail(patientId: string, id: string, signal?: AbortSignal): Promise<VisitDetail> {
+  const [encounter, notes] = await Promise.all([
+    read('Encounter', id, signal),
+    patientSearch('DocumentReference', patientId, { encounter: `Encounter/${id}` }, signal),
+  ]);
+  return { encounter, notes: notes.filter((d) => d.context?.encounter?.some((e) => e.reference?.endsWith(`Encounter/${id}`))) };
+}
+
+export async function loadDocuments(patientId: string, signal?: AbortSignal): Promise<DocumentReference[]> {
+  return newestFirst(await patientSearch('DocumentReference', patientId, {}, signal), (d) => d.date);
+}
+
+export interface HomeData {
+  groups: ResultGroup[];
+  appointments: Appointment[];
+  summary: { problems: number; medicines: number; allergies: number };
+}
+
+export async function loadHome(patientId: string, signal?: AbortSignal): Promise<HomeData> {
+  const [groups, visits, conditions, meds, allergies] = await Promise.all([
+    loadLabResults(patientId, signal),
+    loadVisits(patientId, signal),
+    patientSearch('Condition', patientId, {}, signal),
+    patientSearch('MedicationRequest', patientId, {}, signal),
+    patientSearch('AllergyIntolerance', patientId, {}, signal),
+  ]);
+  return {
+    groups,
+    appointments: visits.appointments,
+    summary: {
+      problems: conditions.filter((c) => c.clinicalStatus?.coding?.some((x) => x.code === 'active')).length,
+      medicines: meds.filter((r) => r.status === 'active').length,
+      allergies: allergies.length,
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// The identity API (docs/api/identity.md): session, sign-in, MFA, enrollment, passwords, sessions,
+// access log. Problems are RFC 9457 JSON; `problemSlug` gives the last segment of `type`.
+import { ApiError, request } from './http.js';
+
+export interface SessionInfo {
+  patientId: string;
+  displayName: string;
+  email?: string;
+  csrfToken?: string;
+  /** When the session ends if idle (ISO instant). */
+  expiresAt?: string;
+  idleTimeoutSeconds?: number;
+  locale?: string;
+  mfaPrompt?: boolean;
+}
+
+/** The server's Session object (only the members the web app reads). */
+interface ServerSession {
+  user: { displayName: string; email?: string; patientId: string | null; locale?: string; kind: string };
+  csrfToken: string;
+  idleExpiresAt: string;
+  idleTimeoutSeconds: number;
+  mfaPrompt?: boolean;
+}
+
+export function toSessionInfo(s: ServerSession): SessionInfo {
+  return {
+    patientId: s.user.patientId ?? '',
+    displayName: s.user.displayName,
+    email: s.user.email,
+    csrfToken: s.csrfToken,
+    expiresAt: s.idleExpiresAt,
+    idleTimeoutSeconds: s.idleTimeoutSeconds,
+    locale: s.user.locale,
+    mfaPrompt: s.mfaPrompt,
+  };
+}
+
+export function problemSlug(err: unknown): string | undefined {
+  if (!(err instanceof ApiError)) return undefined;
+  const type = (err.body as { type?: string } | undefined)?.type;
+  return type?.split('/').pop();
+}
+
+export async function fetchSession(): Promise<SessionInfo | undefined> {
+  try {
+    return toSessionInfo(await request<ServerSession>('/api/session', { quiet401: true }));
+  } catch (err) {
+    if (err instanceof ApiError && (err.kind === 'unauthorized' || err.kind === 'not-found')) return undefined;
+    throw err;
+  }
+}
+
+export async function keepAlive(): Promise<SessionInfo> {
+  return toSessionInfo(await request<ServerSession>('/api/session/keepalive', { method: 'POST', body: {} }));
+}
+
+export async function signOut(): Promise<void> {
+  await request('/api/auth/logout', { method: 'POST', body: {}, quiet401: true });
+}
+
+export type SignInResult = { status: 'signed-in'; session: ServerSession } | { status: 'mfa-required'; methods: string[] };
+
+export function signIn(email: string, password: string): Promise<SignInResult> {
+  return request<SignInResult>('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true });
+}
+export function verifyTotp(code: string): Promise<SignInResult> {
+  return request<SignInResult>('/api/auth/mfa/totp', { method: 'POST', body: { code }, quiet401: true });
+}
+export function verifyRecoveryCode(code: string): Promise<SignInResult> {
+  return request<SignInResult>('/api/auth/mfa/recovery', { method: 'POST', body: { code }, quiet401: true });
+}
+export function passkeyOptions(): Promise<unknown> {
+  return request('/api/auth/passkey/options', { method: 'POST', body: {}, quiet401: true });
+}
+export function passkeyVerify(response: unknown): Promise<SignInResult> {
+  return request<SignInResult>('/api/auth/passkey/verify', { method: 'POST', body: { response }, quiet401: true });
+}
+
+export function enrollWithActivation(code: string, birthDate: string, password: string): Promise<SignInResult> {
+  return request<SignInResult>('/api/enroll/activation', { method: 'POST', body: { code, birthDate, password }, quiet401: true });
+}
+export function enrollSelf(body: { givenName: string; familyName: string; birthDate: string; mrn?: string; phoneLast4?: string; email: string }): Promise<{ status: string; detail: string }> {
+  return request('/api/enroll/self', { method: 'POST', body, quiet401: true });
+}
+export function enrollVerify(token: string, password: string): Promise<SignInResult> {
+  return request<SignInResult>('/api/enroll/verify', { method: 'POST', body: { token, password }, quiet401: true });
+}
+export function forgotPassword(email: string): Promise<{ status: string; detail: string }> {
+  return request('/api/password/forgot', { method: 'POST', body: { email }, quiet401: true });
+}
+export function resetPassword(token: string, password: string): Promise<{ status: string }> {
+  return request('/api/password/reset', { method: 'POST', body: { token, password }, quiet401: true });
+}
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return request('/api/password/change', { method: 'POST', body: { currentPassword, newPassword }, quiet401: true });
+}
+
+export interface MfaStatus {
+  totp: boolean;
+  recoveryCodesRemaining: number;
+  passkeys: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
+  required: boolean;
+}
+export const mfaStatus = () => request<MfaStatus>('/api/mfa');
+export const totpSetup = () => request<{ secret: string; otpauthUri: string; qrSvgDataUrl: string }>('/api/mfa/totp/setup', { method: 'POST', body: {} });
+export const totpConfirm = (code: string) => request<{ recoveryCodes: string[] }>('/api/mfa/totp/confirm', { method: 'POST', body: { code } });
+export const passkeyRegistrationOptions = () => request<unknown>('/api/mfa/passkeys/options', { method: 'POST', body: {} });
+export const passkeyRegistrationVerify = (response: unknown, name: string) => request('/api/mfa/passkeys/verify', { method: 'POST', body: { response, name } });
+
+export interface SessionListItem {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  ipAddress: string;
+  userAgent: string;
+}
+export const listSessions = () => request<{ sessions: SessionListItem[] }>('/api/sessions');
+export const endSession = (id: string) => request<void>(`/api/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const signOutEverywhere = () => request<void>('/api/sessions/logout-all', { method: 'POST', body: {} });
+
+export interface AccessLogEntry {
+  id: string;
+  recorded: string;
+  action: string;
+  outcome: string;
+  actor: { kind: string; name: string };
+  resourceTypes: string[];
+  count: number;
+}
+export const accessLog = (before?: string) =>
+  request<{ entries: AccessLogEntry[]; next: string | null }>(`/api/access-log?${new URLSearchParams({ count: '20', ...(before ? { before } : {}) })}`);

@@ -1,0 +1,86 @@
+// Locale state: the chosen language is remembered in localStorage, set on <html lang dir>, and
+// used by Intl for dates and numbers. Catalogues are plain objects (en.ts, es.ts).
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en, type Messages } from './en.js';
+import { es } from './es.js';
+
+export type Locale = 'en' | 'es';
+export const LOCALES: Locale[] = ['en', 'es'];
+const CATALOGUES: Record<Locale, Messages> = { en, es };
+/** Right-to-left locales; none yet, but the dir attribute follows this set. */
+const RTL = new Set<string>(['ar', 'he', 'fa', 'ur']);
+const STORAGE_KEY = 'portico.locale';
+
+export interface I18n {
+  locale: Locale;
+  m: Messages;
+  setLocale(locale: Locale): void;
+  formatDate(value: string | undefined, style?: 'short' | 'long' | 'dateTime'): string;
+  formatNumber(value: number, maximumFractionDigits?: number): string;
+}
+
+export function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'es') return saved;
+  } catch {
+    /* storage may be blocked; fall through */
+  }
+  return navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+export function makeI18n(locale: Locale, setLocale: (l: Locale) => void): I18n {
+  const m = CATALOGUES[locale];
+  return {
+    locale,
+    m,
+    setLocale,
+    formatDate: (value, style = 'short') => formatFhirDate(value, locale, style) ?? m.unknownDate,
+    formatNumber: (value, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+  };
+}
+
+/** Formats a FHIR date/dateTime/instant. Partial dates (YYYY, YYYY-MM) keep their precision. */
+export function formatFhirDate(value: string | undefined, locale: string, style: 'short' | 'long' | 'dateTime' = 'short'): string | undefined {
+  if (!value) return undefined;
+  if (/^\d{4}$/.test(value)) return value;
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${value}-01T00:00:00Z`));
+  }
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const options: Intl.DateTimeFormatOptions =
+    style === 'dateTime' && !dateOnly
+      ? { dateStyle: 'medium', timeStyle: 'short' }
+      : { year: 'numeric', month: style === 'long' ? 'long' : 'short', day: 'numeric' };
+  // A bare date has no time zone: show it as written, not shifted into the viewer's zone.
+  if (dateOnly) options.timeZone = 'UTC';
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const setLocale = useCallback((l: Locale) => {
+    setLocaleState(l);
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      /* not remembered, still applied */
+    }
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = RTL.has(locale) ? 'rtl' : 'ltr';
+  }, [locale]);
+  const value = useMemo(() => makeI18n(locale, setLocale), [locale, setLocale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

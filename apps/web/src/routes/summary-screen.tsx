@@ -1,0 +1,199 @@
+import { useI18n } from '../i18n/index.js';
+import { loadHealthSummary } from '../features/records/load-records.js';
+import { useRecord } from '../features/records/use-record.js';
+import { conceptText, humanName, referenceText } from '../features/records/format-common.js';
+import { observationDate } from '../features/records/format-observation.js';
+import { VITAL_KINDS, chartable, groupVitals, vitalValueText } from '../features/records/format-vitals.js';
+import { HistoryChart } from '../features/records/history-chart.js';
+import { SavedNotice } from '../features/records/result-views.js';
+import { Button, ErrorMessage, Loading, PageTitle, StatusBadge } from '../ui/primitives.js';
+
+export default function SummaryScreen() {
+  const { m, formatDate, formatNumber } = useI18n();
+  const { data, error, loading, reload } = useRecord('summary', loadHealthSummary);
+  if (loading && !data) return <Loading />;
+  if (error !== undefined || !data) return <ErrorMessage error={error} onRetry={reload} />;
+  const s = data.value;
+  const isActive = (c: (typeof s.conditions)[number]) => !c.clinicalStatus || c.clinicalStatus.coding?.some((x) => x.code === 'active' || x.code === 'recurrence' || x.code === 'relapse');
+  const active = s.conditions.filter(isActive);
+  const resolved = s.conditions.filter((c) => !isActive(c));
+  const vitals = groupVitals(s.vitals);
+  const birth = s.patient.birthDate ? Date.parse(s.patient.birthDate) : undefined;
+  const isChild = birth !== undefined && Date.now() - birth < 18 * 365.25 * 86_400_000;
+  const vitalKinds = VITAL_KINDS.filter((k) => vitals.has(k) && (isChild || k !== 'headCirc'));
+  return (
+    <>
+      <PageTitle>{m.summary.title}</PageTitle>
+      <SavedNotice savedAt={data.savedAt} />
+
+      <section aria-labelledby="problems" className="no-print">
+        <h2 id="problems">{m.summary.problems}</h2>
+        {active.length === 0 ? (
+          <p>{m.summary.noProblems}</p>
+        ) : (
+          <ul className="list">
+            {active.map((c) => (
+              <li key={c.id} className="card">
+                <h3>{conceptText(c.code, m.fallback.problem)}</h3>
+                {c.onsetDateTime && <p className="meta">{m.summary.since(formatDate(c.onsetDateTime, 'long'))}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {resolved.length > 0 && (
+          <details>
+            <summary>{m.summary.resolved}</summary>
+            <ul>
+              {resolved.map((c) => (
+                <li key={c.id}>{conceptText(c.code, m.fallback.problem)}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="allergies" className="no-print">
+        <h2 id="allergies">{m.summary.allergies}</h2>
+        {s.allergies.length === 0 ? (
+          <p>{m.summary.noAllergies}</p>
+        ) : (
+          <ul className="list">
+            {s.allergies.map((a) => {
+              const severity = a.reaction?.find((r) => r.severity)?.severity;
+              return (
+                <li key={a.id} className="card">
+                  <div className="row">
+                    <h3>{conceptText(a.code, m.fallback.allergy)}</h3>
+                    {severity && <StatusBadge tone={severity === 'severe' ? 'alert' : 'warn'}>{m.summary.severity[severity]}</StatusBadge>}
+                  </div>
+                  {a.reaction?.flatMap((r) => r.manifestation ?? []).length ? (
+                    <p>{m.summary.reaction(a.reaction!.flatMap((r) => r.manifestation ?? []).map((x) => conceptText(x, '')).filter(Boolean).join(', '))}</p>
+                  ) : null}
+                  {a.criticality && <p className="meta">{m.summary.criticality[a.criticality]}</p>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="immunizations">
+        <h2 id="immunizations">{m.summary.immunizations}</h2>
+        {s.immunizations.length === 0 ? (
+          <p>{m.summary.noImmunizations}</p>
+        ) : (
+          <>
+            <table>
+              <caption className="visually-hidden">{m.summary.immunizations}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m.fallback.vaccine}</th>
+                  <th scope="col">{m.results.date}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.immunizations.map((i) => (
+                  <tr key={i.id}>
+                    <td>{conceptText(i.vaccineCode, m.fallback.vaccine)}</td>
+                    <td>{formatDate(i.occurrenceDateTime ?? i.occurrenceString)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Button variant="secondary" className="no-print" onClick={() => window.print()}>
+              {m.summary.print}
+            </Button>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="vitals" className="no-print">
+        <h2 id="vitals">{isChild ? `${m.summary.vitals} · ${m.summary.growth}` : m.summary.vitals}</h2>
+        {vitalKinds.length === 0 && <p>{m.summary.noVitals}</p>}
+        {vitalKinds.map((kind) => {
+          const list = vitals.get(kind)!;
+          const latest = list[list.length - 1];
+          const name = m.summary.vitalNames[kind];
+          return (
+            <div key={kind} className="card">
+              <div className="row">
+                <h3>{name}</h3>
+                <span className="value">{vitalValueText(latest, formatNumber) ?? m.notRecorded}</span>
+              </div>
+              <p className="meta">{m.summary.latest(formatDate(observationDate(latest), 'long'))}</p>
+              {kind === 'bp' && <p className="meta">{m.summary.systolic}</p>}
+              <HistoryChart observations={list.map(chartable)} name={name} />
+              {list.length > 1 && (
+                <details>
+                  <summary>{m.results.historyTable}</summary>
+                  <table>
+                    <caption className="visually-hidden">{name}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{m.results.date}</th>
+                        <th scope="col">{name}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {[...list].reverse().map((o) => (
+                        <tr key={o.id}>
+                          <td>{formatDate(observationDate(o))}</td>
+                          <td>{vitalValueText(o, formatNumber) ?? m.notRecorded}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </details>
+              )}
+            </div>
+          );
+        })}
+      </section>
+
+      <section aria-labelledby="procedures" className="no-print">
+        <h2 id="procedures">{m.summary.procedures}</h2>
+        {s.procedures.length === 0 ? (
+          <p>{m.summary.noProcedures}</p>
+        ) : (
+          <ul>
+            {s.procedures.map((p) => (
+              <li key={p.id}>
+                {conceptText(p.code, m.fallback.procedure)} · {formatDate(p.performedDateTime ?? p.performedPeriod?.start)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="careteam" className="no-print">
+        <h2 id="careteam">{m.summary.careTeam}</h2>
+        {s.careTeams.flatMap((t) => t.participant ?? []).length === 0 ? (
+          <p>{m.summary.noCareTeam}</p>
+        ) : (
+          <ul>
+            {s.careTeams.flatMap((t) => t.participant ?? []).map((p, i) => (
+              <li key={i}>
+                {referenceText(p.member, m.fallback.person)}
+                {p.role?.[0] ? ` · ${conceptText(p.role[0], '')}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="goals" className="no-print">
+        <h2 id="goals">{m.summary.goals}</h2>
+        {s.goals.length === 0 ? (
+          <p>{m.summary.noGoals}</p>
+        ) : (
+          <ul>
+            {s.goals.map((g) => (
+              <li key={g.id}>{conceptText(g.description, m.fallback.goal)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p className="meta visually-hidden">{humanName(s.patient.name)}</p>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { useI18n } from '../i18n/index.js';
+import { loadVisitDetail } from '../features/records/load-records.js';
+import { useRecord } from '../features/records/use-record.js';
+import { conceptText, periodStart, referenceText } from '../features/records/format-common.js';
+import { attachmentOf, noteText } from '../features/records/attachments.js';
+import { GlossaryText } from '../features/records/glossary-text.js';
+import { SavedNotice } from '../features/records/result-views.js';
+import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
+import { Link } from './router.js';
+import { visitTitle } from './visits-screen.js';
+
+export default function VisitDetailScreen({ params }: { params: Record<string, string> }) {
+  const { m, formatDate } = useI18n();
+  const { data, error, loading, reload } = useRecord(`visit:${params.id}`, (pid, signal) => loadVisitDetail(pid, params.id, signal));
+  if (loading && !data) return <Loading />;
+  if (error !== undefined || !data) return <ErrorMessage error={error} onRetry={reload} />;
+  const { encounter: e, notes } = data.value;
+  const who = e.participant?.find((p) => p.individual)?.individual;
+  return (
+    <>
+      <p>
+        <Link href="/visits">← {m.visits.title}</Link>
+      </p>
+      <PageTitle>{visitTitle(e, m)}</PageTitle>
+      <SavedNotice savedAt={data.savedAt} />
+      <p className="meta">{formatDate(periodStart(e.period), 'long')}</p>
+      {who && <p>{m.visits.with(referenceText(who, m.fallback.clinician))}</p>}
+      {e.location?.[0] && <p>{m.visits.at(referenceText(e.location[0].location, ''))}</p>}
+      {e.reasonCode?.[0] && <p>{m.visits.reasons(conceptText(e.reasonCode[0], m.fallback.problem))}</p>}
+      <h2>{m.visits.notes}</h2>
+      {notes.length === 0 && <p>{m.visits.noNotes}</p>}
+      {notes.length > 0 && <p className="meta">{m.visits.glossaryHint}</p>}
+      {notes.map((doc) => {
+        const text = noteText(attachmentOf(doc));
+        return (
+          <article key={doc.id} aria-label={conceptText(doc.type, m.fallback.document)}>
+            <h3>{conceptText(doc.type, m.fallback.document)}</h3>
+            {text !== undefined ? <GlossaryText text={text} /> : <p>{m.visits.noteNotReadable}</p>}
+          </article>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+// Vite builds the patient web app into apps/web/dist, which the Fastify server serves from the same
+// origin (apps/server/src/web/static.ts). No inline scripts: the server's CSP is script-src 'self'.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const api = process.env.PORTICO_DEV_API ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The polyfill would be bundled (not inlined), but every browser we support has modulepreload.
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    reportCompressedSize: true,
+  },
+  server: {
+    // `npx vite apps/web` during development: API calls go to a running Portico server.
+    proxy: { '/fhir': api, '/api': api, '/healthz': api },
+  },
+});
