@@ -285,9 +285,13 @@ export class FhirRepository {
   }
 }
 
-function sameContent(storedJson: string, resource: Resource): boolean {
+/** Same JSON apart from meta.versionId/lastUpdated (a resource sent without meta matches one stored with only those). */
+export function sameContent(storedJson: string, resource: Resource): boolean {
   const stored = JSON.parse(storedJson) as Resource;
-  const strip = (r: Resource) => JSON.stringify({ ...r, meta: r.meta ? { ...r.meta, versionId: undefined, lastUpdated: undefined } : undefined });
+  const strip = (r: Resource) => {
+    const { versionId: _v, lastUpdated: _l, ...meta } = r.meta ?? {};
+    return JSON.stringify({ ...r, meta: Object.keys(meta).length ? meta : undefined });
+  };
   return strip(stored) === strip(resource);
 }
 

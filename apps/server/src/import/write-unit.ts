@@ -4,7 +4,7 @@
 // everything or nothing; a lenient one stores what is valid and reports the rest.
 import type { Resource } from '@medplum/fhirtypes';
 import { FhirError } from '#fhir/outcomes.js';
-import { FhirRepository } from '../fhir/repository.js';
+import { FhirRepository, sameContent } from '../fhir/repository.js';
 import { prepareResource, validateOrThrow, type PreparedResource } from '../fhir/prepare.js';
 import { collectReferences, localTarget } from '../fhir/references.js';
 import { parseConditionalReference } from '../fhir/bundle/rewrite-references.js';
@@ -35,7 +35,26 @@ export async function writeUnit(repo: FhirRepository, unit: ImportUnit): Promise
   const ready: Ready[] = [];
   const failed: { type: string; position: string; problems: string[] }[] = [];
   const seen = new Set<string>();
+  // Re-import: resources stored with the same content are counted and passed over before the costly
+  // validation (writePrepared would keep their version anyway).
+  const stored = unit.mode === 'lenient' ? await readCurrentMany(repo.sql, unit.entries.filter((e) => typeof e.resource?.id === 'string').map((e) => ({ type: e.resource.resourceType, id: e.resource.id as string })), false) : new Map();
+  const unchanged = (r: Resource) => {
+    const v = stored.get(`${r.resourceType}/${r.id}`);
+    return v !== undefined && !v.deleted && v.content !== null && sameContent(v.content, r);
+  };
+  if (unit.mode === 'atomic') {
+    const all = await readCurrentMany(repo.sql, unit.entries.map((e) => ({ type: e.resource.resourceType, id: e.resource.id as string })), false);
+    // A transaction whose every entry is stored unchanged has nothing to do (its references resolved when it was stored).
+    if (unit.entries.length > 0 && unit.entries.every((e) => { const v = all.get(`${e.resource.resourceType}/${e.resource.id}`); return v && !v.deleted && v.content !== null && sameContent(v.content, e.resource); })) {
+      for (const e of unit.entries) bump(result, e.resource.resourceType, 'unchanged');
+      return result;
+    }
+  }
   for (const { resource, position } of unit.entries) {
+    if (unit.mode === 'lenient' && resource && unchanged(resource)) {
+      bump(result, resource.resourceType, 'unchanged');
+      continue;
+    }
     try {
       checkConditionalReferences(resource);
       validateOrThrow(resource);
