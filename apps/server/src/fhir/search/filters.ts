@@ -162,6 +162,7 @@ function parseChain(resourceType: string, left: string, chained: string, value: 
   const param = indexedParams(resourceType).get(code);
   if (!param || param.type !== 'reference' || !param.expression) throw new UnknownParameter(left);
   const typeModifier = referenceTypeModifier(param, colon >= 0 ? left.slice(colon + 1) : undefined, left);
+  if (chained.includes('.')) throw badRequest(`Only one level of chaining is supported (${left}.${chained})`);
   const candidates = typeModifier ? [typeModifier] : param.targets;
   const chainedCode = chained.split(':')[0];
   const targets: { type: string; filter: Filter }[] = [];
