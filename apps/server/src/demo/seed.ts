@@ -7,7 +7,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/pool.js';
 import { FhirRepository } from '../fhir/repository.js';
-import { inProcessExecutor, type Executor } from '../import/run-import.js';
+import { inProcessExecutor, workerExecutor, type Executor } from '../import/run-import.js';
 import { emptyResult, mergeResult } from '../import/types.js';
 import { generateClinic } from './generate-clinic.js';
 
@@ -29,8 +29,17 @@ export async function seedDemoClinicIfEmpty(db: Database, config: Config, logger
     const started = performance.now();
     const audit = new AuditLog(db, logger);
     const repo = new FhirRepository({ db, audit, baseUrl: config.fhirBaseUrl }, { policy: systemPolicy('demo-seed') });
-    const { resources, problems } = await importClinic(inProcessExecutor(repo), DEMO_PATIENTS);
-    await audit.close();
+    // Worker threads validate and index in parallel; in-process is the fallback.
+    const url = (db.pool as unknown as { options: { connectionString?: string } }).options.connectionString;
+    const executor = url ? await workerExecutor(url, config.fhirBaseUrl, 2).catch(() => inProcessExecutor(repo)) : inProcessExecutor(repo);
+    let outcome;
+    try {
+      outcome = await importClinic(executor, DEMO_PATIENTS);
+    } finally {
+      await executor.close();
+      await audit.close();
+    }
+    const { resources, problems } = outcome;
     if (problems.length) logger.warn({ problems: problems.slice(0, 5) }, 'some demo resources were not stored');
     await client.query('INSERT INTO demo_seed (id, patients, resources) VALUES (1, $1, $2)', [DEMO_PATIENTS, resources]);
     logger.info({ patients: DEMO_PATIENTS, resources, ms: Math.round(performance.now() - started) }, 'seeded the demo clinic');
