@@ -56,6 +56,8 @@ describe('FHIR search: unknown parameters and malformed values', () => {
       'Observation?code-value-quantity=718-7',
       'Observation?subject.organization.name=x',
       'Observation?_has:Foo:bar:baz=1',
+      `Observation?code=${Array.from({ length: 300 }, (_, i) => i).join(',')}`,
+      `Observation?${Array.from({ length: 150 }, (_, i) => `code=${i}`).join('&')}`,
     ];
     for (const path of cases) {
       const { status, body } = await get(t, path);

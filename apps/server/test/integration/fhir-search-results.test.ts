@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Bundle, Observation } from '@medplum/fhirtypes';
+import type { Bundle, Observation, Patient } from '@medplum/fhirtypes';
 import { createResource, startTestApp, type TestApp } from '../support/harness.js';
 import { get, ids, loadClinic, sameSet, type Clinic } from './fhir-search-fixtures.js';
 
@@ -56,7 +56,7 @@ describe('FHIR search: include, revinclude, sort, paging, summary, elements', ()
   });
 
   it('pages with absolute next/previous/self/first links that survive new inserts', async () => {
-    const p = (await createResource(t.systemRepo, { resourceType: 'Patient', name: [{ family: 'Pager' }] })).id as string;
+    const p = (await createResource<Patient>(t.systemRepo, { resourceType: 'Patient', name: [{ family: 'Pager' }] })).id as string;
     const made: string[] = [];
     for (let i = 0; i < 7; i++) {
       const o = await createResource<Observation>(t.systemRepo, { resourceType: 'Observation', status: 'final', code: { text: 'x' }, subject: { reference: `Patient/${p}` }, effectiveDateTime: `2024-03-0${i + 1}` });

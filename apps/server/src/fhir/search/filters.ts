@@ -64,6 +64,8 @@ const TABLE: Record<string, IndexTable> = {
 };
 
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
+/** Bounds the SQL one parameter can produce (PostgreSQL allows 65535 bound values per statement). */
+const MAX_OR_VALUES = 200;
 const TYPED_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/;
 
 /** The filter for `name=value` on `resourceType`; `name` may carry a modifier or a chain. */
@@ -216,6 +218,7 @@ function componentParam(resourceType: string, url: string | undefined): IndexedP
 function orList(value: string, name: string): string[] {
   const values = splitOr(value);
   if (values.some((v) => v === '')) throw badRequest(`${name} has an empty value`);
+  if (values.length > MAX_OR_VALUES) throw badRequest(`${name} lists more than ${MAX_OR_VALUES} values`);
   return values;
 }
 

@@ -9,6 +9,7 @@ import { parseCount } from './values.js';
 
 export const DEFAULT_COUNT = 20;
 export const MAX_COUNT = 1000;
+const MAX_PARAMETERS = 100;
 
 export type SortType = 'id' | 'lastUpdated' | 'date' | 'string' | 'token' | 'number' | 'quantity' | 'uri' | 'reference';
 
@@ -55,6 +56,7 @@ export function parseSearchRequest(resourceType: string, query: [string, string]
     if (strict) throw new FhirError(400, outcome('error', 'not-supported', `Unknown or unsupported search parameter ${name}: ${why}`, [name]));
     req.ignored.push(name);
   };
+  if (query.length > MAX_PARAMETERS) throw badRequest(`A search takes at most ${MAX_PARAMETERS} parameters`);
   for (const [name, value] of query) {
     let applied = true;
     switch (name) {
