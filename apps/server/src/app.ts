@@ -11,6 +11,7 @@ import { fhirRoutes } from './fhir/routes.js';
 import type { RepositoryDeps } from './fhir/repository.js';
 import { loadFhirDefinitions } from './fhir/definitions.js';
 import { webStatic } from './web/static.js';
+import { registerSmart } from './smart/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -63,6 +64,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
     return { status: 'ok' };
   });
 
+  // SMART App Launch: before the FHIR routes, which build the CapabilityStatement it extends.
+  await registerSmart(app, { config, db: deps.db, audit, repositoryDeps, authenticators });
   await app.register(fhirRoutes, { prefix: '/fhir', deps: repositoryDeps, authenticators });
   // The patient web app, last: its catch-all GET route leaves API paths alone.
   await app.register(webStatic);

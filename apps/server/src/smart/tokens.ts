@@ -45,6 +45,7 @@ export interface TokenRow {
   context: TokenContext;
   created_at: string;
   expires_at: string;
+  client_name: string;
 }
 
 export async function saveGrant(db: Queryable, clientId: string, user: SmartUser | undefined, patientId: string | undefined, scope: string): Promise<string> {
@@ -105,6 +106,8 @@ export interface IssueInput {
   context: TokenContext;
   accessSeconds: number;
   refresh: boolean;
+  /** The refresh token keeps the whole grant even when this access token is narrowed (RFC 6749 §6). */
+  refreshScope?: string;
 }
 
 export async function issueTokens(db: Queryable, input: IssueInput): Promise<{ accessToken: string; refreshToken?: string }> {
@@ -113,7 +116,7 @@ export async function issueTokens(db: Queryable, input: IssueInput): Promise<{ a
   let refreshToken: string | undefined;
   if (input.refresh) {
     refreshToken = randomToken(REFRESH_PREFIX);
-    await insertToken(db, refreshToken, 'refresh', input, REFRESH_SECONDS);
+    await insertToken(db, refreshToken, 'refresh', { ...input, scope: input.refreshScope ?? input.scope }, REFRESH_SECONDS);
   }
   return { accessToken, refreshToken };
 }
@@ -130,7 +133,7 @@ async function insertToken(db: Queryable, token: string, kind: 'access' | 'refre
 export async function findActiveToken(db: Queryable, token: string, kind?: 'access' | 'refresh'): Promise<TokenRow | undefined> {
   if (token.length > 200) return undefined;
   const { rows } = await db.query<TokenRow>(
-    `SELECT t.kind, t.client_id, t.grant_id, t.scope, t.context, t.created_at, t.expires_at
+    `SELECT t.kind, t.client_id, t.grant_id, t.scope, t.context, t.created_at, t.expires_at, c.name AS client_name
      FROM smart_token t
      JOIN smart_client c ON c.client_id = t.client_id AND c.revoked_at IS NULL
      LEFT JOIN smart_grant g ON g.id = t.grant_id
