@@ -11,6 +11,9 @@ import { fhirRoutes } from './fhir/routes.js';
 import type { RepositoryDeps } from './fhir/repository.js';
 import { loadFhirDefinitions } from './fhir/definitions.js';
 import { webStatic } from './web/static.js';
+import { registerPortalSecurity } from './security/index.js';
+import { sessionAuthenticator } from './security/session-authenticator.js';
+import { identityRoutes } from './identity/routes/index.js';
 import { registerSmart } from './smart/routes.js';
 
 export interface AppDeps {
@@ -64,8 +67,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
     return { status: 'ok' };
   });
 
+  // Portal sign-in: strict headers, the session cookie with CSRF, and the /api identity routes.
+  const identity = await registerPortalSecurity(app, { config, db: deps.db, audit });
+  await app.register(identityRoutes, { prefix: '/api', deps: identity, repositoryDeps });
+
   // SMART App Launch: before the FHIR routes, which build the CapabilityStatement it extends.
   await registerSmart(app, { config, db: deps.db, audit, repositoryDeps, authenticators });
+  // The portal session cookie is the last way in to /fhir (bearer tokens are tried first).
+  authenticators.push(sessionAuthenticator(deps.db));
   await app.register(fhirRoutes, { prefix: '/fhir', deps: repositoryDeps, authenticators });
   // The patient web app, last: its catch-all GET route leaves API paths alone.
   await app.register(webStatic);

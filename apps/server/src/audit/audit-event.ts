@@ -21,6 +21,30 @@ export interface AuditEntry {
   description?: string;
 }
 
+/** Portal (non-REST) events, each with the DICOM audit event type it is recorded under. */
+export const IDENTITY_SUBTYPES = {
+  login: '110114',
+  'login-failed': '110114',
+  logout: '110114',
+  'session-expired': '110114',
+  'session-ended': '110114',
+  'logout-all': '110114',
+  'mfa-enabled': '110137',
+  'mfa-disabled': '110137',
+  'recovery-codes-replaced': '110137',
+  'recovery-code-used': '110114',
+  'passkey-added': '110137',
+  'passkey-removed': '110137',
+  enrolled: '110137',
+  'password-reset': '110137',
+  'password-changed': '110137',
+  'activation-code-created': '110137',
+  'account-unlocked': '110137',
+} as const;
+export type IdentitySubtype = keyof typeof IDENTITY_SUBTYPES;
+
+const DICOM_DISPLAY: Record<string, string> = { '110114': 'User Authentication', '110137': 'User Security Attributes Changed' };
+
 const REST_SUBTYPES = new Set(['read', 'vread', 'update', 'patch', 'delete', 'history', 'history-instance', 'history-type', 'history-system', 'create', 'search', 'search-type', 'search-system', 'capabilities', 'transaction', 'batch', 'operation']);
 
 export function toAuditEvent(entry: AuditEntry, recorded: string): AuditEvent {
@@ -30,7 +54,7 @@ export function toAuditEvent(entry: AuditEntry, recorded: string): AuditEvent {
     resourceType: 'AuditEvent',
     type: rest
       ? { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' }
-      : { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110114', display: 'User Authentication' },
+      : dicomType(entry.subtype),
     subtype: [
       rest
         ? { system: 'http://hl7.org/fhir/restful-interaction', code: entry.subtype }
@@ -44,6 +68,10 @@ export function toAuditEvent(entry: AuditEntry, recorded: string): AuditEvent {
       {
         who: { reference: who, ...(displayOf(entry.principal) ? { display: displayOf(entry.principal) } : {}) },
         requestor: true,
+        // Staff roles, so a patient's access log can say who looked (nurse, clinician, …).
+        ...(entry.principal.kind === 'staff' && entry.principal.roles.length
+          ? { role: entry.principal.roles.map((r) => ({ coding: [{ system: 'https://portico.health/fhir/CodeSystem/staff-role', code: r }], text: r })) }
+          : {}),
         ...(entry.sourceIp ? { network: { address: entry.sourceIp, type: '2' as const } } : {}),
         ...(entry.principal.kind === 'app' && entry.principal.userId ? { altId: entry.principal.userId } : {}),
       },
@@ -58,6 +86,11 @@ export function toAuditEvent(entry: AuditEntry, recorded: string): AuditEvent {
       ...(entry.userAgent ? [{ name: 'user-agent', detail: [{ type: 'user-agent', valueString: entry.userAgent.slice(0, 300) }] }] : []),
     ],
   };
+}
+
+function dicomType(subtype: string): { system: string; code: string; display: string } {
+  const code = (IDENTITY_SUBTYPES as Record<string, string>)[subtype] ?? '110114';
+  return { system: 'http://dicom.nema.org/resources/ontology/DCM', code, display: DICOM_DISPLAY[code] };
 }
 
 function displayOf(principal: Principal): string | undefined {
