@@ -1,0 +1,153 @@
+// `npm run bench -- [--patients N] [--seconds S] [--connections C] [--scenario name,...]`
+// Makes a fresh database (on DATABASE_URL's server, or an embedded one), imports N generated demo
+// patients (import rate), starts the real server on 127.0.0.1, measures FHIR reads, searches and
+// creates over HTTP with keep-alive connections, prints results next to targets, drops the database.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app.js';
+import { createSystemToken } from '../apps/server/src/auth/system-token.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.js';
+import { runMigrations } from '../apps/server/src/db/migrate.js';
+import { createDatabase } from '../apps/server/src/db/pool.js';
+import { importClinic } from '../apps/server/src/demo/seed.js';
+import { workerExecutor } from '../apps/server/src/import/run-import.js';
+import { runLoad, type LoadRequest, type LoadResult } from './load.js';
+
+interface Options {
+  patients: number;
+  seconds: number;
+  connections: number;
+  scenarios?: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { patients: 1000, seconds: 10, connections: 10 };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i + 1];
+    if (argv[i] === '--patients') (o.patients = Number(v)), i++;
+    else if (argv[i] === '--seconds') (o.seconds = Number(v)), i++;
+    else if (argv[i] === '--connections') (o.connections = Number(v)), i++;
+    else if (argv[i] === '--scenario') (o.scenarios = v.split(',')), i++;
+    else throw new Error(`Unknown option ${argv[i]}. Options: --patients N --seconds S --connections C --scenario a,b`);
+  }
+  if (!(o.patients >= 1 && o.seconds > 0 && o.connections >= 1)) throw new Error('--patients, --seconds and --connections must be positive');
+  return o;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const pick = <T>(items: T[], i: number) => items[i % items.length];
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  let adminUrl = process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let tmp: string | undefined;
+  if (!adminUrl) {
+    tmp = mkdtempSync(join(tmpdir(), 'portico-bench-'));
+    const embedded = await startEmbeddedPostgres(tmp);
+    adminUrl = embedded.url;
+    stopEmbedded = () => embedded.stop();
+  }
+  const name = `portico_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', PORTICO_DEMO: 'false' });
+  const db = createDatabase({ url, poolSize: config.dbPoolSize });
+  try {
+    await runMigrations(db);
+    console.log(`Database ${name}; importing ${options.patients} generated patients…`);
+    const executor = await workerExecutor(url, config.fhirBaseUrl);
+    const started = performance.now();
+    const imported = await importClinic(executor, options.patients, { seed: 1 });
+    const importSeconds = (performance.now() - started) / 1000;
+    await executor.close();
+    const importRate = imported.resources / importSeconds;
+    console.log(`Imported ${imported.resources} resources in ${importSeconds.toFixed(1)} s (${Math.round(importRate)} resources/s), ${imported.problems.length} problems`);
+    await db.query('VACUUM ANALYZE');
+
+    const { app } = await buildApp(config, { db, logger: false });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (app.server.address() as { port: number }).port;
+    const { token } = await createSystemToken(db, 'bench');
+    const rssBefore = process.memoryUsage().rss;
+
+    const patients = (await db.query<{ id: string }>(`SELECT id FROM fhir_resource WHERE resource_type = 'Patient' ORDER BY random() LIMIT 500`)).rows.map((r) => r.id);
+    const observations = (await db.query<{ id: string }>(`SELECT id FROM fhir_resource WHERE resource_type = 'Observation' ORDER BY random() LIMIT 2000`)).rows.map((r) => r.id);
+    const loinc = (await db.query<{ code: string }>(
+      `SELECT code FROM sp_token WHERE resource_type = 'Observation' AND param = 'code' AND system = 'http://loinc.org' GROUP BY code ORDER BY count(*) DESC LIMIT 1`,
+    )).rows[0]?.code ?? '4548-4';
+    const many = (make: (i: number) => LoadRequest) => Array.from({ length: 2000 }, (_, i) => make(i));
+    const scenarios: { name: string; target: string; p99Target: number; rpsTarget?: number; requests: LoadRequest[] }[] = [
+      { name: 'read', target: '≥5000 req/s, p99 <10 ms', p99Target: 10, rpsTarget: 5000, requests: many((i) => ({ method: 'GET', path: `/fhir/Observation/${pick(observations, i)}` })) },
+      { name: 'search-lab', target: 'p99 <25 ms', p99Target: 25, requests: many((i) => ({ method: 'GET', path: `/fhir/Observation?patient=${pick(patients, i)}&category=laboratory` })) },
+      { name: 'search-code-sorted', target: 'p99 <25 ms', p99Target: 25, requests: many((i) => ({ method: 'GET', path: `/fhir/Observation?patient=${pick(patients, i)}&code=${loinc}&_sort=-date&_count=50` })) },
+      { name: 'search-condition', target: 'p99 <25 ms', p99Target: 25, requests: many((i) => ({ method: 'GET', path: `/fhir/Condition?patient=${pick(patients, i)}` })) },
+      { name: 'search-medreq-include', target: 'p99 <25 ms', p99Target: 25, requests: many((i) => ({ method: 'GET', path: `/fhir/MedicationRequest?patient=${pick(patients, i)}&_include=MedicationRequest:medication` })) },
+      {
+        name: 'create',
+        target: '(measured)',
+        p99Target: Infinity,
+        requests: many((i) => ({
+          method: 'POST',
+          path: '/fhir/Observation',
+          body: JSON.stringify({
+            resourceType: 'Observation',
+            status: 'final',
+            category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
+            code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
+            subject: { reference: `Patient/${pick(patients, i)}` },
+            effectiveDateTime: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+            valueQuantity: { value: 60 + (i % 40), unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
+          }),
+        })),
+      },
+    ];
+    const results: { name: string; target: string; result: LoadResult; ok: boolean }[] = [];
+    for (const s of scenarios) {
+      if (options.scenarios && !options.scenarios.includes(s.name)) continue;
+      // A short warm-up so JIT and connection set-up do not count.
+      await runLoad({ port, token, requests: s.requests, connections: options.connections, seconds: Math.min(1, options.seconds / 5) });
+      const result = await runLoad({ port, token, requests: s.requests, connections: options.connections, seconds: options.seconds });
+      const ok = result.errors === 0 && result.p99 < s.p99Target && (s.rpsTarget === undefined || result.rps >= s.rpsTarget);
+      results.push({ name: s.name, target: s.target, result, ok });
+      console.log(`  ${s.name}: ${Math.round(result.rps)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}`);
+    }
+    const rssAfter = process.memoryUsage().rss;
+    await app.close();
+
+    const rows = [
+      ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'target', 'met'],
+      ['import', `${Math.round(importRate)} res/s`, '', '', String(imported.problems.length), '≥5000 res/s', importRate >= 5000 ? 'yes' : 'NO'],
+      ...results.map((r) => [r.name, String(Math.round(r.result.rps)), r.result.p50.toFixed(1), r.result.p99.toFixed(1), String(r.result.errors), r.target, r.ok ? 'yes' : 'NO']),
+    ];
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    console.log(`\nFHIR bench: ${options.patients} patients (${imported.resources} resources), ${options.connections} connections, ${options.seconds} s per scenario`);
+    for (const [i, r] of rows.entries()) {
+      console.log(r.map((c, j) => (j === 0 || j === 5 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  '));
+      if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    }
+    console.log(`RSS (server and load threads): ${mb(rssBefore)} before load, ${mb(rssAfter)} after`);
+  } finally {
+    await db.close().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    await stopEmbedded?.();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
