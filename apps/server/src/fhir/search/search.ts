@@ -44,14 +44,14 @@ export async function searchResources(repo: FhirRepository, resourceType: string
   // Computed sort keys are evaluated once per row behind OFFSET 0; a plain _id order stays a
   // straight primary-key walk the planner can stop early.
   const fence = req.sort.length > 0 ? ' OFFSET 0' : '';
-  const limit = bind(pageCtx, req.count + 1);
-  const rows = await run<FoundRow & Record<string, string>>(
-    repo,
-    `SELECT * FROM (SELECT r.resource_type, r.id, r.content, r.compartments, ${keyCols}
-       FROM fhir_resource r WHERE ${where}${fence}) s ${keyset}
-     ORDER BY ${orderBy(sort, backwards)} LIMIT ${limit}`,
-    pageParams,
-  );
+  const order = orderBy(sort, backwards);
+  let pageSql = `SELECT * FROM (SELECT r.resource_type, r.id, r.content, r.compartments, ${keyCols}
+       FROM fhir_resource r WHERE ${where}${fence}) s ${keyset} ORDER BY ${order}`;
+  // On a first page the total comes with the page when there are at most CHEAP_TOTAL_LIMIT
+  // matches: one statement reads the first CHEAP_TOTAL_LIMIT + 1 rows in order and counts them.
+  const cheapTotal = !cursor && req.total !== 'none' && req.total !== 'accurate';
+  if (cheapTotal) pageSql = `SELECT *, count(*) OVER () AS total_ FROM (${pageSql} LIMIT ${bind(pageCtx, CHEAP_TOTAL_LIMIT + 1)}) w ORDER BY ${order}`;
+  const rows = await run<FoundRow & Record<string, string>>(repo, `${pageSql} LIMIT ${bind(pageCtx, req.count + 1)}`, pageParams);
   const more = rows.length > req.count;
   const page = rows.slice(0, req.count);
   if (backwards) page.reverse();
@@ -69,7 +69,7 @@ export async function searchResources(repo: FhirRepository, resourceType: string
   if (req.total !== 'none') {
     if (!cursor && !more) total = page.length;
     else if (req.total === 'accurate') total = await countMatches(repo, where, ctx.params);
-    else if (!cursor) total = await countMatches(repo, where, ctx.params, CHEAP_TOTAL_LIMIT);
+    else if (cheapTotal && rows.length > 0 && Number(rows[0].total_) <= CHEAP_TOTAL_LIMIT) total = Number(rows[0].total_);
   }
 
   const included = await resolveIncludes(repo, resourceType, page, req.includes, req.revincludes);
@@ -105,14 +105,9 @@ function matchConditions(req: SearchRequest, ctx: SqlContext): string {
   return conditions.join(' AND ');
 }
 
-async function countMatches(repo: FhirRepository, where: string, params: unknown[], cap?: number): Promise<number | undefined> {
-  const p = [...params];
-  const sql = cap === undefined
-    ? `SELECT count(*)::int AS n FROM fhir_resource r WHERE ${where}`
-    : `SELECT count(*)::int AS n FROM (SELECT 1 FROM fhir_resource r WHERE ${where} LIMIT ${cap + 1}) x`;
-  const rows = await run<{ n: number }>(repo, sql, p);
-  const n = rows[0]?.n ?? 0;
-  return cap !== undefined && n > cap ? undefined : n;
+async function countMatches(repo: FhirRepository, where: string, params: unknown[]): Promise<number> {
+  const rows = await run<{ n: number }>(repo, `SELECT count(*)::int AS n FROM fhir_resource r WHERE ${where}`, params);
+  return rows[0]?.n ?? 0;
 }
 
 /** Runs a search statement; values the database rejects (out-of-range numbers or dates) are 400s, not 500s. */
