@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/pool.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { loadKeyring } from '../crypto/keyring.js';
+import { useAppRole } from '../audit/app-role.js';
 import type { IdentityDeps } from '../identity/context.js';
 import { createMailer, type Mailer } from '../identity/mail.js';
 import { relyingPartyFor } from '../identity/webauthn.js';
@@ -27,6 +28,8 @@ export async function registerPortalSecurity(
     rp: relyingPartyFor(options.config.publicUrl),
     logger,
   };
+  // From here on the app's connections cannot rewrite the audit trail.
+  await useAppRole(options.db, logger);
   if (!app.hasDecorator('parseCookie')) await app.register(cookie);
   await registerSecurityHeaders(app);
   registerSessionHook(app, deps);
