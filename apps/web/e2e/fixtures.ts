@@ -16,7 +16,7 @@ export interface Chart {
 }
 
 export async function createChart(repo: FhirRepository): Promise<Chart> {
-  const put = <T extends Resource>(r: T) => createResource(repo, r);
+  const put = (r: Resource) => createResource<Resource>(repo, r);
   const patient = await put({ resourceType: 'Patient', name: [{ use: 'official', given: ['Maria'], family: 'Lopez' }], birthDate: '1968-04-02', gender: 'female' });
   const subject = { reference: `Patient/${patient.id}` };
   const doctor = await put({ resourceType: 'Practitioner', name: [{ prefix: ['Dr.'], given: ['Sarah'], family: 'Chen' }] });
