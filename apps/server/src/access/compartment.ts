@@ -5,12 +5,23 @@ import type { IndexRows } from '../fhir/indexing/extract.js';
 
 let paramsByType: Map<string, Set<string>> | undefined;
 
+/**
+ * Types the R4 definition leaves out although they point at one patient: a Device with
+ * `Device.patient` is that patient's (an implant, a glucose meter) and a GuidanceResponse about a
+ * patient is health data. Without this they would be shared reference data, readable by anyone.
+ */
+const EXTRA_PATIENT_PARAMS: Record<string, string[]> = {
+  Device: ['patient'],
+  GuidanceResponse: ['patient', 'subject'],
+};
+
 function compartmentParams(): Map<string, Set<string>> {
   if (!paramsByType) {
     paramsByType = new Map();
     for (const entry of getPatientCompartmentDefinition().resource ?? []) {
       if (entry.param?.length) paramsByType.set(entry.code, new Set(entry.param));
     }
+    for (const [type, params] of Object.entries(EXTRA_PATIENT_PARAMS)) paramsByType.set(type, new Set([...(paramsByType.get(type) ?? []), ...params]));
   }
   return paramsByType;
 }
