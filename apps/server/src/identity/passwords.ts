@@ -82,8 +82,10 @@ export function checkPassword(password: string, context: PasswordContext = {}): 
   if (isRepetitive(p)) reasons.push('repetitive');
   else if (isSequential(p)) reasons.push('sequential');
   const folded = p.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-  // A context word makes the password weak when what is left besides it is short.
-  if (contextWords(context).some((w) => folded.includes(w) && folded.split(w).join('').length < 8)) reasons.push('contains-personal-info');
+  // Context words make the password weak when what is left besides them is short.
+  const words = contextWords(context).filter((w) => folded.includes(w));
+  const rest = words.reduce((left, w) => left.split(w).join(''), folded);
+  if (words.length && rest.length < 8) reasons.push('contains-personal-info');
   return reasons;
 }
 
