@@ -5,6 +5,7 @@ import { buildApp, loggerOptions } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { MigrationError } from './db/migrate.js';
 import { seedDemoClinicIfEmpty } from './demo/seed.js';
+import { ensureDemoAccounts } from './identity/demo-accounts.js';
 import { openDatabase } from './server-runtime.js';
 
 async function main(): Promise<void> {
@@ -26,7 +27,10 @@ async function main(): Promise<void> {
     logger.fatal(err instanceof MigrationError ? { msg: err.message } : { err }, 'could not open the database');
     process.exit(1);
   }
-  if (config.demo) await seedDemoClinicIfEmpty(runtime.db, config, logger);
+  if (config.demo) {
+    await seedDemoClinicIfEmpty(runtime.db, config, logger);
+    await ensureDemoAccounts(runtime.db, config, logger);
+  }
 
   const { app } = await buildApp(config, { db: runtime.db, logger: loggerOptions(config) });
   let stopping = false;

@@ -26,7 +26,7 @@ describe('cross-patient access from a patient session', () => {
   let types: string[] = [];
 
   async function chart(tag: string, org: string, practitioner: string): Promise<Chart> {
-    const patient = await createResource(t.systemRepo, { resourceType: 'Patient', name: [{ family: `${tag}family`, given: [`${tag}given`] }], identifier: [{ system: 'http://example.org/ids', value: `${tag}-Patient` }], birthDate: '1990-01-01' });
+    const patient = await createResource<Resource>(t.systemRepo, { resourceType: 'Patient', name: [{ family: `${tag}family`, given: [`${tag}given`] }], identifier: [{ system: 'http://example.org/ids', value: `${tag}-Patient` }], birthDate: '1990-01-01' });
     const byType = new Map<string, string>([['Patient', patient.id!]]);
     for (const resource of compartmentResources(patient.id!, tag, org, practitioner)) {
       const stored = await createResource(t.systemRepo, resource);
@@ -39,12 +39,12 @@ describe('cross-patient access from a patient session', () => {
 
   before(async () => {
     t = await startIdentityApp();
-    const org = (await createResource(t.systemRepo, { resourceType: 'Organization', name: 'Clinic' })).id!;
-    const practitioner = (await createResource(t.systemRepo, { resourceType: 'Practitioner', name: [{ family: 'Doc' }] })).id!;
+    const org = (await createResource<Resource>(t.systemRepo, { resourceType: 'Organization', name: 'Clinic' })).id!;
+    const practitioner = (await createResource<Resource>(t.systemRepo, { resourceType: 'Practitioner', name: [{ family: 'Doc' }] })).id!;
     a = await chart('alpha', org, practitioner);
     b = await chart('bravo', org, practitioner);
     // Bad data on purpose: A's report points at B's observation, so _include could follow it.
-    const link = await createResource(t.systemRepo, { resourceType: 'DiagnosticReport', status: 'final', code: { text: 'link' }, subject: { reference: `Patient/${a.patientId}` }, result: [{ reference: `Observation/${b.byType.get('Observation')}` }] });
+    const link = await createResource<Resource>(t.systemRepo, { resourceType: 'DiagnosticReport', status: 'final', code: { text: 'link' }, subject: { reference: `Patient/${a.patientId}` }, result: [{ reference: `Observation/${b.byType.get('Observation')}` }] });
     a.byType.set('DiagnosticReport#link', link.id!);
     types = [...b.byType.keys()].filter((k) => !k.includes('#'));
     await makeAccount(t, { email: 'alpha@example.org', patientId: a.patientId });

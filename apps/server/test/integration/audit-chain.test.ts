@@ -1,4 +1,5 @@
 import { after, before, describe, it } from 'node:test';
+import type { Resource } from '@medplum/fhirtypes';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -14,8 +15,8 @@ describe('audit trail: append-only and tamper-evident', () => {
   let patientId: string;
   before(async () => {
     t = await startIdentityApp();
-    patientId = (await createResource(t.systemRepo, { resourceType: 'Patient', name: [{ family: 'Audit', given: ['Ann'] }] })).id!;
-    await createResource(t.systemRepo, { resourceType: 'Observation', status: 'final', code: { text: 'Weight' }, subject: { reference: `Patient/${patientId}` } });
+    patientId = (await createResource<Resource>(t.systemRepo, { resourceType: 'Patient', name: [{ family: 'Audit', given: ['Ann'] }] })).id!;
+    await createResource<Resource>(t.systemRepo, { resourceType: 'Observation', status: 'final', code: { text: 'Weight' }, subject: { reference: `Patient/${patientId}` } });
     await makeAccount(t, { email: 'ann@example.org', patientId, displayName: 'Ann Audit' });
     await makeAccount(t, { email: 'nurse@example.org', kind: 'staff', roles: ['nurse'], displayName: 'Nina Nurse', totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' });
   });

@@ -1,4 +1,5 @@
 import { after, before, describe, it } from 'node:test';
+import type { Resource } from '@medplum/fhirtypes';
 import assert from 'node:assert/strict';
 import { Browser, GOOD_PASSWORD, makeAccount, outbox, startIdentityApp, TOTP_SECRET, totpNow } from '../support/identity.js';
 import { createResource, type TestApp } from '../support/harness.js';
@@ -10,7 +11,7 @@ describe('enrollment, passwords, recovery codes, lockout', () => {
   let staffBrowser: Browser;
   before(async () => {
     t = await startIdentityApp();
-    rosa = (await createResource(t.systemRepo, {
+    rosa = (await createResource<Resource>(t.systemRepo, {
       resourceType: 'Patient',
       name: [{ use: 'official', family: 'Núñez', given: ['Rosa', 'María'] }],
       birthDate: '1975-06-15',
@@ -61,7 +62,7 @@ describe('enrollment, passwords, recovery codes, lockout', () => {
   });
 
   it('path 2: self-enrollment answers the same for a match and a non-match, and the emailed link enrolls once', async () => {
-    const chart = (await createResource(t.systemRepo, { resourceType: 'Patient', name: [{ family: 'Okafor', given: ['Chidi'] }], birthDate: '1988-02-29', telecom: [{ system: 'phone', value: '+1 555 0100 4321' }] })).id!;
+    const chart = (await createResource<Resource>(t.systemRepo, { resourceType: 'Patient', name: [{ family: 'Okafor', given: ['Chidi'] }], birthDate: '1988-02-29', telecom: [{ system: 'phone', value: '+1 555 0100 4321' }] })).id!;
     const b = new Browser(t, '192.0.2.210');
     const before = (await outbox(t.dataDir)).length;
     const t0 = Date.now();

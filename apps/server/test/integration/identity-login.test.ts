@@ -1,4 +1,5 @@
 import { after, before, describe, it } from 'node:test';
+import type { Resource } from '@medplum/fhirtypes';
 import assert from 'node:assert/strict';
 import { Browser, GOOD_PASSWORD, makeAccount, startIdentityApp, TOTP_SECRET, totpNow } from '../support/identity.js';
 import type { TestApp } from '../support/harness.js';
@@ -9,10 +10,10 @@ describe('sign-in, MFA, sessions', () => {
   let patientId: string;
   before(async () => {
     t = await startIdentityApp();
-    const p = await createResource(t.systemRepo, { resourceType: 'Patient', name: [{ family: 'Lopez', given: ['Maria'] }], birthDate: '1980-04-02' });
+    const p = await createResource<Resource>(t.systemRepo, { resourceType: 'Patient', name: [{ family: 'Lopez', given: ['Maria'] }], birthDate: '1980-04-02' });
     patientId = p.id!;
     await makeAccount(t, { email: 'maria@example.org', patientId });
-    await makeAccount(t, { email: 'totp@example.org', totpSecret: TOTP_SECRET, patientId: (await createResource(t.systemRepo, { resourceType: 'Patient', birthDate: '1970-01-01' })).id });
+    await makeAccount(t, { email: 'totp@example.org', totpSecret: TOTP_SECRET, patientId: (await createResource<Resource>(t.systemRepo, { resourceType: 'Patient', birthDate: '1970-01-01' })).id });
   });
   after(async () => t.close());
 
