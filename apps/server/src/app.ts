@@ -15,11 +15,15 @@ import { registerPortalSecurity } from './security/index.js';
 import { sessionAuthenticator } from './security/session-authenticator.js';
 import { identityRoutes } from './identity/routes/index.js';
 import { registerSmart } from './smart/routes.js';
+import { JobWorker, type JobWorkerOptions } from './jobs/worker.js';
+import { registerBulkExport } from './bulk/index.js';
 
 export interface AppDeps {
   db: Database;
   /** Fastify logger options; tests pass false. */
   logger?: FastifyServerOptions['logger'];
+  /** Background job worker settings (tests shorten polling and leases). */
+  jobs?: JobWorkerOptions;
 }
 
 export interface Portico {
@@ -27,6 +31,8 @@ export interface Portico {
   audit: AuditLog;
   repositoryDeps: RepositoryDeps;
   authenticators: Authenticator[];
+  /** This node's background job worker (bulk export, …); stopped when the app closes. */
+  jobs: JobWorker;
 }
 
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
@@ -75,12 +81,18 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
   await registerSmart(app, { config, db: deps.db, audit, repositoryDeps, authenticators });
   // The portal session cookie is the last way in to /fhir (bearer tokens are tried first).
   authenticators.push(sessionAuthenticator(deps.db));
+  // Background jobs and the operations that start them (before the FHIR routes build the CapabilityStatement).
+  const jobs = new JobWorker(deps.db, { logger: app.log, ...deps.jobs });
+  registerBulkExport(jobs, repositoryDeps);
   await app.register(fhirRoutes, { prefix: '/fhir', deps: repositoryDeps, authenticators });
   // The patient web app, last: its catch-all GET route leaves API paths alone.
   await app.register(webStatic);
 
+  app.addHook('onReady', async () => jobs.start());
   app.addHook('onClose', async () => {
+    // Jobs first: a stopping job hands itself back and may still audit what it did.
+    await jobs.stop();
     await audit.close();
   });
-  return { app, audit, repositoryDeps, authenticators };
+  return { app, audit, repositoryDeps, authenticators, jobs };
 }

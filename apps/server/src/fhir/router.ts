@@ -7,6 +7,7 @@ import type { FhirRepository } from './repository.js';
 import { readHistory } from './history.js';
 import { searchResources } from './search/search.js';
 import { processBundle } from './bundle/process-bundle.js';
+import { dispatchOperation } from './operations.js';
 
 export interface FhirRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
@@ -19,6 +20,8 @@ export interface FhirRequest {
   ifNoneExist?: string;
   /** Prefer: handling=strict|lenient (FHIR search §3.1.1.5.5) */
   strictHandling?: boolean;
+  /** Request headers operations read (lower-case names: `prefer`, `accept`). */
+  headers?: Record<string, string | undefined>;
 }
 
 export interface FhirResponse {
@@ -27,6 +30,11 @@ export interface FhirResponse {
   body?: Resource | string;
   location?: string;
   version?: StoredVersion;
+  /** Extra response headers (operations: Content-Location, X-Progress, Retry-After, …). */
+  headers?: Record<string, string>;
+  /** Content type when not FHIR JSON; with `stream`, the body is streamed as it is produced. */
+  contentType?: string;
+  stream?: AsyncIterable<string | Buffer>;
 }
 
 const TYPE = /^[A-Z][A-Za-z]+$/;
@@ -35,6 +43,9 @@ export async function handleFhirRequest(repo: FhirRepository, req: FhirRequest):
   const parts = req.path.split('/').filter(Boolean).map(decodeURIComponent);
   const [type, id, op, vid] = parts;
   const m = req.method;
+  // Extended operations ($export, …) are dispatched to the operation registry (operations.ts).
+  const opIndex = parts.findIndex((p) => p.startsWith('$'));
+  if (opIndex >= 0) return dispatchOperation(repo, req, parts, opIndex);
 
   if (parts.length === 0) {
     if (m === 'POST') return processBundle(repo, req.body, (entryReq) => handleFhirRequest(repo, entryReq));

@@ -1,5 +1,6 @@
 // HTTP <-> FhirRequest. Everything FHIR-specific happens in router.ts; this file maps headers,
 // content types and errors (FHIR R4 http.html §3.1.0.1).
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationOutcome } from '@medplum/fhirtypes';
 import { FhirError, outcome, unauthorized } from '#fhir/outcomes.js';
@@ -91,6 +92,7 @@ function toFhirRequest(request: FastifyRequest): FhirRequest {
     ifMatch: header(request, 'if-match'),
     ifNoneExist: header(request, 'if-none-exist'),
     strictHandling: /handling\s*=\s*strict/i.test(prefer),
+    headers: { prefer, accept: header(request, 'accept') },
   };
 }
 
@@ -100,7 +102,9 @@ function header(request: FastifyRequest, name: string): string | undefined {
 }
 
 function sendResponse(request: FastifyRequest, reply: FastifyReply, response: FhirResponse): FastifyReply {
-  reply.code(response.status).header('content-type', FHIR_JSON);
+  reply.code(response.status).header('content-type', response.contentType ?? FHIR_JSON);
+  for (const [name, value] of Object.entries(response.headers ?? {})) reply.header(name, value);
+  if (response.stream) return reply.send(Readable.from(response.stream));
   if (response.version) {
     reply.header('etag', `W/"${response.version.versionId}"`).header('last-modified', new Date(response.version.lastUpdated).toUTCString());
   }
