@@ -15,6 +15,7 @@ import { registerPortalSecurity } from './security/index.js';
 import { sessionAuthenticator } from './security/session-authenticator.js';
 import { identityRoutes } from './identity/routes/index.js';
 import { registerSmart } from './smart/routes.js';
+import { registerUsCore } from './uscore/index.js';
 import { JobWorker, type JobWorkerOptions } from './jobs/worker.js';
 import { registerBulkExport } from './bulk/index.js';
 
@@ -84,6 +85,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
   // Background jobs and the operations that start them (before the FHIR routes build the CapabilityStatement).
   const jobs = new JobWorker(deps.db, { logger: app.log, ...deps.jobs });
   registerBulkExport(jobs, repositoryDeps);
+  // US Core: CapabilityStatement declarations, $docref and CORS for browser apps (before the FHIR routes).
+  registerUsCore(app);
   await app.register(fhirRoutes, { prefix: '/fhir', deps: repositoryDeps, authenticators });
   // The patient web app, last: its catch-all GET route leaves API paths alone.
   await app.register(webStatic);

@@ -10,6 +10,11 @@ export interface AccessPolicy {
   canRead(resourceType: string): boolean;
   canWrite(resourceType: string): boolean;
   /**
+   * Type-level search. SMART v2 separates `.r` (read by id) from `.s` (search); absent = canRead
+   * (every non-SMART principal reads and searches alike). Use `canSearch(policy, type)`.
+   */
+  canSearch?(resourceType: string): boolean;
+  /**
    * Per-type row filters from SMART v2 granular scopes (e.g. `patient/Observation.rs?category=…|laboratory`):
    * a resource of a listed type is reachable only when one of its `category` codings matches.
    * Absent or missing a type = no filter. Applied in SQL by reachableCondition (so every search,
@@ -22,6 +27,11 @@ export interface AccessPolicy {
 export interface ResourceFilter {
   param: 'category';
   anyOf: readonly { system?: string; code: string }[];
+}
+
+/** Whether the policy allows searching `resourceType` (falls back to canRead when the policy does not say). */
+export function canSearch(policy: AccessPolicy, resourceType: string): boolean {
+  return policy.canSearch ? policy.canSearch(resourceType) : policy.canRead(resourceType);
 }
 
 /** Unrestricted access. Only the server's own jobs and the operator's command line get it. */

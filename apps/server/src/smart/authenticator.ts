@@ -31,6 +31,7 @@ export function smartAuthenticator(db: Queryable): Authenticator {
         principal: { kind: 'app', clientId: row.client_id, clientName: row.client_name, userId: user?.id, patientId: patient, scopes },
         patientIds,
         canRead: permissions.canRead,
+        canSearch: permissions.canSearch,
         canWrite: permissions.canWrite,
         resourceFilters: permissions.resourceFilters,
       };

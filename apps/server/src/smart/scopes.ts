@@ -74,12 +74,14 @@ export function resourceScopes(scopes: readonly string[]): ResourceScope[] {
 const typeMatches = (scope: ResourceScope, type: string) => scope.type === '*' || scope.type === type;
 
 /**
- * What a set of granted scopes allows, as the parts of an AccessPolicy. Read covers `r` or `s`
- * (the policy has one read switch; the repository's read and search both use it).
+ * What a set of granted scopes allows, as the parts of an AccessPolicy. SMART v2 keeps `r` (read
+ * and vread by id) apart from `s` (type-level search): a `.r`-only token gets 403 on search and a
+ * `.s`-only token 403 on read (scopes-and-launch-context.html §3.1); v1 `.read` is `rs`.
  */
 export function scopePermissions(scopes: readonly string[], contexts: ScopeContext[]) {
   const parsed = resourceScopes(scopes).filter((s) => contexts.includes(s.context));
-  const canRead = (type: string) => parsed.some((s) => typeMatches(s, type) && (s.permissions.has('r') || s.permissions.has('s')));
+  const canRead = (type: string) => parsed.some((s) => typeMatches(s, type) && s.permissions.has('r'));
+  const canSearch = (type: string) => parsed.some((s) => typeMatches(s, type) && s.permissions.has('s'));
   const canWrite = (type: string) => parsed.some((s) => typeMatches(s, type) && (s.permissions.has('c') || s.permissions.has('u') || s.permissions.has('d')));
   const resourceFilters: Record<string, ResourceFilter> = {};
   const readers = parsed.filter((s) => s.permissions.has('r') || s.permissions.has('s'));
@@ -90,7 +92,7 @@ export function scopePermissions(scopes: readonly string[], contexts: ScopeConte
     if (relevant.some((s) => !s.filter)) continue;
     resourceFilters[type] = { param: 'category', anyOf: relevant.flatMap((s) => s.filter!.anyOf) };
   }
-  return { canRead, canWrite, resourceFilters: Object.keys(resourceFilters).length ? resourceFilters : undefined };
+  return { canRead, canSearch, canWrite, resourceFilters: Object.keys(resourceFilters).length ? resourceFilters : undefined };
 }
 
 /** Scopes in `requested` that `allowed` covers (for refresh-time narrowing: RFC 6749 §6). */

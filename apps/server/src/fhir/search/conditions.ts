@@ -2,7 +2,7 @@
 // the index rows written at write time (indexing/extract.ts); values are always bound parameters.
 import { forbidden } from '#fhir/outcomes.js';
 import { normalizeString } from '#fhir/strings.js';
-import type { AccessPolicy } from '../../access/policy.js';
+import { canSearch, type AccessPolicy } from '../../access/policy.js';
 import { reachableCondition } from '../../access/sql.js';
 import type { Filter, IndexTable } from './filters.js';
 import { escapeLike, type DateValue, type NumberValue, type Prefix, type QuantityValue, type TokenValue } from './values.js';
@@ -79,7 +79,7 @@ export function filterCondition(filter: Filter, alias: string, resourceType: str
     case 'chain': {
       const i = `i${ctx.aliases++}`;
       const targets = filter.targets.map(({ type, filter: inner }) => {
-        if (!ctx.policy.canRead(type)) throw forbidden(`Not permitted to search ${type}`);
+        if (!canSearch(ctx.policy, type)) throw forbidden(`Not permitted to search ${type}`);
         const c = `c${ctx.aliases++}`;
         const t = bind(ctx, type);
         // The chained resource must itself be reachable, so a chain never reveals data about others.
@@ -88,7 +88,7 @@ export function filterCondition(filter: Filter, alias: string, resourceType: str
       return `EXISTS (SELECT 1 FROM sp_reference ${i} WHERE ${i}.resource_type = ${bind(ctx, resourceType)} AND ${i}.resource_id = ${alias}.id AND ${i}.param = ${bind(ctx, filter.code)} AND (${or(targets)}))`;
     }
     case 'has': {
-      if (!ctx.policy.canRead(filter.sourceType)) throw forbidden(`Not permitted to search ${filter.sourceType}`);
+      if (!canSearch(ctx.policy, filter.sourceType)) throw forbidden(`Not permitted to search ${filter.sourceType}`);
       const i = `i${ctx.aliases++}`;
       const s = `s${ctx.aliases++}`;
       const st = bind(ctx, filter.sourceType);

@@ -4,6 +4,7 @@
 import type { Bundle, BundleEntry, BundleLink, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import { badRequest, forbidden } from '#fhir/outcomes.js';
 import { reachableCondition } from '../../access/sql.js';
+import { canSearch } from '../../access/policy.js';
 import type { FhirRepository } from '../repository.js';
 import { bind, filterCondition, type SqlContext } from './conditions.js';
 import { INCLUDE_LIMIT, resolveIncludes, type FoundRow } from './includes.js';
@@ -19,7 +20,7 @@ export interface SearchOptions {
 const CHEAP_TOTAL_LIMIT = 1000;
 
 export async function searchResources(repo: FhirRepository, resourceType: string, query: [string, string][], options: SearchOptions): Promise<Bundle> {
-  if (!repo.policy.canRead(resourceType)) throw forbidden(`Not permitted to search ${resourceType}`);
+  if (!canSearch(repo.policy, resourceType)) throw forbidden(`Not permitted to search ${resourceType}`);
   const req = parseSearchRequest(resourceType, query, { baseUrl: repo.deps.baseUrl }, options.strict);
   const ctx: SqlContext = { params: [], policy: repo.policy, aliases: 0 };
   const where = matchConditions(req, ctx);
