@@ -1,15 +1,17 @@
 // Signing keys for id_tokens (RS256, OpenID Connect Core §10.1), rotated: a key signs for 30 days,
 // then stays published in the JWKS for another 30 so tokens it signed still verify. Keys live in
-// PostgreSQL so every node signs with the same key; the private half is sealed with AES-256-GCM
-// under a key derived from PORTICO_SECRET_KEY (without it the install is a development one, and the
-// key is stored unsealed with a warning at start-up).
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
+// PostgreSQL so every node signs with the same key; the private half is sealed with the portal's
+// secrets keyring (crypto/keyring.ts, AES-256-GCM with key rotation).
+import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import type { Keyring } from '../crypto/keyring.js';
 import type { Queryable } from '../db/pool.js';
 
 const SIGN_DAYS = 30;
 const PUBLISH_DAYS = 60;
 export const ID_TOKEN_ALG = 'RS256';
+// Binds each sealed private key to its purpose, so a sealed value cannot be replayed elsewhere.
+const SEAL_CONTEXT = 'smart-signing-key';
 
 export interface SigningKey {
   kid: string;
@@ -17,33 +19,12 @@ export interface SigningKey {
   privateKey: CryptoKey;
 }
 
-function sealingKey(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', Buffer.from(secret), Buffer.alloc(0), 'portico smart signing keys v1', 32));
-}
-
-export function seal(plain: string, secret: string | undefined): string {
-  if (!secret) return `plain:${plain}`;
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', sealingKey(secret), iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return `enc:v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
-}
-
-export function unseal(stored: string, secret: string | undefined): string {
-  if (stored.startsWith('plain:')) return stored.slice(6);
-  if (!secret) throw new Error('A signing key is sealed but PORTICO_SECRET_KEY is not set');
-  const raw = Buffer.from(stored.slice('enc:v1:'.length), 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', sealingKey(secret), raw.subarray(0, 12));
-  decipher.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-}
-
 export class KeyStore {
   private cached?: { key: SigningKey; until: number };
 
   constructor(
     private readonly db: Queryable,
-    private readonly secret: string | undefined,
+    private readonly keyring: Keyring,
   ) {}
 
   /** The key to sign with now; creates the first key, or the next one when the current one retires. */
@@ -53,7 +34,7 @@ export class KeyStore {
       'SELECT kid, alg, private_jwk, retire_at FROM smart_signing_key WHERE retire_at > now() ORDER BY created_at DESC LIMIT 1',
     );
     const row = rows[0] ?? (await this.rotate());
-    const jwk = JSON.parse(unseal(row.private_jwk, this.secret)) as JWK;
+    const jwk = JSON.parse(this.keyring.open(row.private_jwk, SEAL_CONTEXT)) as JWK;
     const key: SigningKey = { kid: row.kid, alg: row.alg, privateKey: (await importJWK(jwk, row.alg)) as CryptoKey };
     this.cached = { key, until: Math.min(Date.now() + 60_000, new Date(row.retire_at).getTime()) };
     return key;
@@ -65,7 +46,7 @@ export class KeyStore {
     const kid = randomUUID();
     const pub = { ...(await exportJWK(publicKey)), kid, alg: ID_TOKEN_ALG, use: 'sig' };
     const priv = { ...(await exportJWK(privateKey)), kid, alg: ID_TOKEN_ALG };
-    const sealed = seal(JSON.stringify(priv), this.secret);
+    const sealed = this.keyring.seal(JSON.stringify(priv), SEAL_CONTEXT);
     const { rows } = await this.db.query<{ kid: string; alg: string; private_jwk: string; retire_at: string }>(
       `INSERT INTO smart_signing_key (kid, alg, public_jwk, private_jwk, retire_at, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(days => $5), now() + make_interval(days => $6))

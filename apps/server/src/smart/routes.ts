@@ -14,6 +14,7 @@ import { declareSmartSecurity, discoveryRoutes } from './discovery.js';
 import { portalIdentity, type PortalIdentity } from './identity-port.js';
 import { interactionRoutes } from './interaction.js';
 import { introspectionRoutes } from './introspection.js';
+import { loadKeyring } from '../crypto/keyring.js';
 import { KeyStore } from './keys.js';
 import { STYLESHEET } from './pages.js';
 import { registrationRoutes } from './register.js';
@@ -33,11 +34,10 @@ export interface SmartDeps {
 export async function registerSmart(app: FastifyInstance, deps: SmartDeps): Promise<SmartContext> {
   declareSmartSecurity();
   deps.authenticators.push(smartAuthenticator(deps.db));
-  if (!deps.config.secretKey) app.log.warn('PORTICO_SECRET_KEY is not set: SMART signing keys are stored unencrypted');
   const ctx: SmartContext = {
     db: deps.db,
     audit: deps.audit,
-    keys: new KeyStore(deps.db, deps.config.secretKey),
+    keys: new KeyStore(deps.db, loadKeyring(deps.config)),
     identity: deps.identity ?? portalIdentity(app, deps.config.publicUrl),
     repositoryDeps: deps.repositoryDeps,
     authenticators: deps.authenticators,
