@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { emailsEs } from './mail-es.js';
 
 export interface MailMessage {
   to: string;
@@ -76,3 +77,13 @@ export const emails = {
     text: `You have a new message. Sign in to read it: ${publicUrl}/\n\n— Portico`,
   }),
 };
+
+/** Languages with email texts; the account's `locale` (or the web app's language) picks one. */
+export const EMAIL_LOCALES = ['en', 'es'] as const;
+export type EmailLocale = (typeof EMAIL_LOCALES)[number];
+
+/** The email texts for a locale or an Accept-Language header value; English when unknown. */
+export function emailsIn(locale: string | undefined): typeof emails {
+  const first = (locale ?? '').split(',')[0].trim().toLowerCase();
+  return first === 'es' || first.startsWith('es-') ? emailsEs : emails;
+}

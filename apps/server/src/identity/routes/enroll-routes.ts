@@ -8,7 +8,7 @@ import { createAccount, findAccountByEmail, findAccountByPatient, normalizeEmail
 import { auditIdentity } from '../audit-identity.js';
 import type { IdentityDeps } from '../context.js';
 import { matchCharts, patientDisplayName, patientNames } from '../identity-proofing.js';
-import { emails, sendInBackground } from '../mail.js';
+import { emailsIn, sendInBackground } from '../mail.js';
 import { findLiveToken, markUsed, newLinkToken, normalizeActivationCode, recordTokenFailure, storeToken } from '../one-time-tokens.js';
 import { checkPassword, describeReasons, hashPassword } from '../passwords.js';
 import { ApiProblem, problems } from '../problem.js';
@@ -102,11 +102,11 @@ export async function enrollRoutes(app: FastifyInstance, { deps }: { deps: Ident
         deps.audit.record({ action: 'R', subtype: 'search-type', principal: { kind: 'system', name: 'self-enrollment' }, patientIds: [patientId], entities: [`Patient/${patientId}`], outcome: 'success', sourceIp: request.ip, userAgent: request.headers['user-agent'], description: 'identity proofing for self-enrollment' });
         const email = normalizeEmail(body.email);
         const existing = (await findAccountByPatient(db, patientId)) ?? (await findAccountByEmail(db, email));
-        if (existing) sendInBackground(deps.mailer, { to: existing.email, ...emails.alreadyEnrolled(config.publicUrl) }, deps.logger);
+        if (existing) sendInBackground(deps.mailer, { to: existing.email, ...emailsIn(existing.locale).alreadyEnrolled(config.publicUrl) }, deps.logger);
         else {
           const token = newLinkToken();
           await storeToken(db, { purpose: 'enroll-verify', token, minutes: 30, patientId, email });
-          sendInBackground(deps.mailer, { to: email, ...emails.verifyEnrollment(config.publicUrl, token) }, deps.logger);
+          sendInBackground(deps.mailer, { to: email, ...emailsIn(request.headers['accept-language']).verifyEnrollment(config.publicUrl, token) }, deps.logger);
         }
       }
       await waitUntil(start, SELF_ENROLL_MIN_MS);

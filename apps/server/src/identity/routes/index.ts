@@ -8,6 +8,8 @@ import { enrollRoutes } from './enroll-routes.js';
 import { loginRoutes } from './login-routes.js';
 import { mfaRoutes } from './mfa-routes.js';
 import { passwordRoutes } from './password-routes.js';
+import { profileRoutes } from './profile-routes.js';
+import { recordExportRoutes } from '../../records/export-routes.js';
 import { recordsRoutes } from './records-routes.js';
 import { sessionRoutes } from './session-routes.js';
 
@@ -31,4 +33,6 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
   await app.register(passwordRoutes, opts);
   await app.register(mfaRoutes, opts);
   await app.register(recordsRoutes, { deps: options.deps, repositoryDeps: options.repositoryDeps });
+  await app.register(profileRoutes, opts);
+  await app.register(recordExportRoutes, { repositoryDeps: options.repositoryDeps, db: options.deps.db });
 }

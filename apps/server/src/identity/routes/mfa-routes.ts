@@ -6,7 +6,7 @@ import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { mfaRequiredFor, mfaStatus } from '../accounts.js';
 import { auditIdentity } from '../audit-identity.js';
 import type { IdentityDeps } from '../context.js';
-import { emails, sendInBackground } from '../mail.js';
+import { emailsIn, sendInBackground } from '../mail.js';
 import { ApiProblem, problems } from '../problem.js';
 import { replaceRecoveryCodes, useRecoveryCode } from '../recovery-codes.js';
 import { blockedFor, emailKey, recordFailure, RULES } from '../throttle.js';
@@ -51,7 +51,7 @@ export async function mfaRoutes(app: FastifyInstance, { deps }: { deps: Identity
     if (!ok) throw problems.invalidCode(400);
     const recoveryCodes = await replaceRecoveryCodes(db, p.account.id);
     auditIdentity(deps.audit, request, 'mfa-enabled', p.account, true, 'totp');
-    sendInBackground(deps.mailer, { to: p.account.email, ...emails.mfaAdded(config.publicUrl) }, deps.logger);
+    sendInBackground(deps.mailer, { to: p.account.email, ...emailsIn(p.account.locale).mfaAdded(config.publicUrl) }, deps.logger);
     return { recoveryCodes };
   });
 
@@ -93,7 +93,7 @@ export async function mfaRoutes(app: FastifyInstance, { deps }: { deps: Identity
       const passkey = await verifyRegistration(db, deps.rp, p.account.id, challengeId, body.response, body.name ?? 'Passkey');
       if (!passkey) throw new ApiProblem(400, 'invalid-passkey', 'Passkey not added', 'The passkey could not be verified. Try again.');
       auditIdentity(deps.audit, request, 'passkey-added', p.account, true, passkey.name);
-      sendInBackground(deps.mailer, { to: p.account.email, ...emails.mfaAdded(config.publicUrl) }, deps.logger);
+      sendInBackground(deps.mailer, { to: p.account.email, ...emailsIn(p.account.locale).mfaAdded(config.publicUrl) }, deps.logger);
       return reply.code(201).send(passkey);
     },
   );

@@ -5,7 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { findAccountByEmail, findAccountById, setPassword } from '../accounts.js';
 import { auditIdentity } from '../audit-identity.js';
 import type { IdentityDeps } from '../context.js';
-import { emails, sendInBackground } from '../mail.js';
+import { emailsIn, sendInBackground } from '../mail.js';
 import { findLiveToken, markUsed, newLinkToken, retireTokens, storeToken } from '../one-time-tokens.js';
 import { checkPassword, hashPassword, verifyPassword } from '../passwords.js';
 import { ApiProblem, problems } from '../problem.js';
@@ -39,7 +39,7 @@ export async function passwordRoutes(app: FastifyInstance, { deps }: { deps: Ide
       const token = newLinkToken();
       await retireTokens(db, 'password-reset', { accountId: account.id });
       await storeToken(db, { purpose: 'password-reset', token, minutes: 30, accountId: account.id, email: account.email });
-      sendInBackground(deps.mailer, { to: account.email, ...emails.passwordReset(config.publicUrl, token) }, deps.logger);
+      sendInBackground(deps.mailer, { to: account.email, ...emailsIn(account.locale).passwordReset(config.publicUrl, token) }, deps.logger);
     }
     await waitUntil(start, SELF_ENROLL_MIN_MS);
     return reply.code(202).send({ status: 'check-email', detail: 'If an account exists for this email, we have sent a link to reset the password.' });
@@ -66,7 +66,7 @@ export async function passwordRoutes(app: FastifyInstance, { deps }: { deps: Ide
     });
     await clearFailures(db, emailKey(account.email));
     auditIdentity(deps.audit, request, 'password-reset', account);
-    sendInBackground(deps.mailer, { to: account.email, ...emails.passwordChanged(config.publicUrl) }, deps.logger);
+    sendInBackground(deps.mailer, { to: account.email, ...emailsIn(account.locale).passwordChanged(config.publicUrl) }, deps.logger);
     return { status: 'password-changed' };
   });
 
@@ -84,7 +84,7 @@ export async function passwordRoutes(app: FastifyInstance, { deps }: { deps: Ide
     await setPassword(db, p.account.id, await hashPassword(newPassword));
     await endAccountSessions(db, p.account.id, 'password-changed', p.session.id);
     auditIdentity(deps.audit, request, 'password-changed', p.account);
-    sendInBackground(deps.mailer, { to: p.account.email, ...emails.passwordChanged(config.publicUrl) }, deps.logger);
+    sendInBackground(deps.mailer, { to: p.account.email, ...emailsIn(p.account.locale).passwordChanged(config.publicUrl) }, deps.logger);
     return reply.code(204).send();
   });
 }

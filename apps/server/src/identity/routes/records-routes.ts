@@ -10,7 +10,7 @@ import { policyForPortal } from '../../security/session-authenticator.js';
 import { findAccountByEmail, findAccountByPatient, findAccountById, normalizeEmail } from '../accounts.js';
 import { auditIdentity } from '../audit-identity.js';
 import type { IdentityDeps } from '../context.js';
-import { emails, sendInBackground } from '../mail.js';
+import { emailsIn, sendInBackground } from '../mail.js';
 import { newActivationCode, retireTokens, storeToken } from '../one-time-tokens.js';
 import { principalOf } from '../principals.js';
 import { problems } from '../problem.js';
@@ -49,7 +49,7 @@ export async function recordsRoutes(app: FastifyInstance, { deps, repositoryDeps
     await retireTokens(db, 'activation', { patientId: patient.id });
     const { expiresAt } = await storeToken(db, { purpose: 'activation', token: code, minutes: 7 * 24 * 60, patientId: patient.id, email, createdBy: p.account.id });
     deps.audit.record({ action: 'C', subtype: 'activation-code-created', principal: principalOf(p.account), patientIds: [patient.id!], entities: [], outcome: 'success', sourceIp: request.ip, userAgent: request.headers['user-agent'], description: 'portal activation code created' });
-    sendInBackground(deps.mailer, { to: email, ...emails.activationCode(config.publicUrl, display, expiresAt) }, deps.logger);
+    sendInBackground(deps.mailer, { to: email, ...emailsIn(preferredLanguage(patient)).activationCode(config.publicUrl, display, expiresAt) }, deps.logger);
     return reply.code(201).send({ code: display, expiresAt, email, emailed: true });
   });
 
@@ -69,4 +69,10 @@ export async function recordsRoutes(app: FastifyInstance, { deps, repositoryDeps
     auditIdentity(deps.audit, request, 'account-unlocked', account, true, `unlocked by ${p.account.displayName}`);
     return reply.code(204).send();
   });
+}
+
+/** The patient's preferred language on file (Patient.communication), for the activation email. */
+function preferredLanguage(patient: Patient): string | undefined {
+  const c = patient.communication?.find((x) => x.preferred) ?? patient.communication?.[0];
+  return c?.language.coding?.[0]?.code ?? c?.language.text;
 }

@@ -1,0 +1,177 @@
+// "Download my record" as a readable PDF: a plain-language summary of the whole chart (problems,
+// allergies, medicines, vaccines, vital signs, every test result, procedures, visits, goals), not
+// a dump of codes. Tagged PDF with a title and language, so screen readers can read it.
+import PDFDocument from 'pdfkit';
+import type { CodeableConcept, Observation, Quantity } from '@medplum/fhirtypes';
+import type { Chart } from './chart-reader.js';
+import { summaryWords, type SummaryWords } from './summary-text.js';
+
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+const ACCENT = '#0b5c6b';
+/** Results printed per test at most, newest first (the JSON download has them all). */
+const RESULTS_PER_TEST = 12;
+
+/** The standard PDF fonts cover Windows-1252 only: spell out the few symbols outside it. */
+export function printable(text: string): string {
+  return text
+    .replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/[\u2010-\u2012]/g, '-').replace(/\u00a0/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
+}
+
+export const conceptText = (c: CodeableConcept | undefined): string | undefined => c?.text ?? c?.coding?.find((x) => x.display)?.display ?? c?.coding?.[0]?.code;
+
+function quantity(q: Quantity | undefined): string | undefined {
+  if (q?.value === undefined) return undefined;
+  const unit = q.unit ?? q.code ?? '';
+  return `${q.value}${unit && unit !== '1' ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
+}
+
+export function observationValue(o: Observation): string | undefined {
+  if (o.component?.length && o.code.coding?.some((c) => c.code === '85354-9')) {
+    const part = (code: string) => o.component!.find((c) => c.code.coding?.some((x) => x.code === code))?.valueQuantity?.value;
+    const sys = part('8480-6');
+    const dia = part('8462-4');
+    if (sys !== undefined && dia !== undefined) return `${sys}/${dia} mmHg`;
+  }
+  return quantity(o.valueQuantity) ?? o.valueString ?? conceptText(o.valueCodeableConcept) ?? (o.valueBoolean !== undefined ? String(o.valueBoolean) : undefined);
+}
+
+function rangeText(o: Observation, w: SummaryWords): string | undefined {
+  const r = o.referenceRange?.[0];
+  if (!r) return undefined;
+  if (r.text) return r.text;
+  const low = quantity(r.low);
+  const high = quantity(r.high);
+  if (low && high) return `${w.range} ${r.low?.value}–${high}`;
+  if (high) return `${w.range} < ${high}`;
+  if (low) return `${w.range} > ${low}`;
+  return undefined;
+}
+
+function flag(o: Observation, w: SummaryWords): string | undefined {
+  const code = o.interpretation?.[0]?.coding?.[0]?.code;
+  if (code === 'H' || code === 'HH' || code === 'HU') return w.high;
+  if (code === 'L' || code === 'LL' || code === 'LU') return w.low;
+  if (code === 'A' || code === 'AA') return w.abnormal;
+  return undefined;
+}
+
+const when = (o: { effectiveDateTime?: string; effectivePeriod?: { start?: string }; issued?: string }) => o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued ?? '';
+const isCategory = (o: Observation, code: string) => o.category?.some((c) => c.coding?.some((x) => x.code === code)) ?? false;
+const active = (c: CodeableConcept | undefined) => !c || c.coding?.some((x) => x.code === 'active' || x.code === 'recurrence' || x.code === 'relapse');
+
+export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?: Date } = {}): PDFKit.PDFDocument {
+  const { locale, w } = summaryWords(options.locale);
+  const date = (value: string | undefined) => {
+    if (!value) return '';
+    const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+    return Number.isNaN(d.getTime()) ? value : new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: value.length === 10 ? 'UTC' : undefined }).format(d);
+  };
+  const p = chart.patient;
+  const name = printable(p.name?.[0]?.text ?? [p.name?.[0]?.given?.join(' '), p.name?.[0]?.family].filter(Boolean).join(' '));
+  const doc = new PDFDocument({ size: 'LETTER', margin: 54, bufferPages: true, tagged: true, lang: locale, displayTitle: true, pdfVersion: '1.7', info: { Title: `${w.title} – ${name}`, Author: 'Portico', Subject: w.subtitle } });
+  const text = (s: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.text(printable(s), opts);
+  const heading = (s: string) => {
+    if (doc.y > doc.page.height - 140) doc.addPage();
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(14).fillColor(ACCENT);
+    text(s);
+    doc.moveDown(0.2).font('Helvetica').fontSize(11).fillColor(INK);
+  };
+  const item = (main: string, detail?: string) => {
+    doc.font('Helvetica').fontSize(11).fillColor(INK);
+    text(`• ${main}`, { indent: 0, continued: Boolean(detail) });
+    if (detail) {
+      doc.fillColor(MUTED);
+      text(` — ${detail}`);
+      doc.fillColor(INK);
+    }
+  };
+  const list = <T>(title: string, items: T[], line: (x: T) => [string, string?]) => {
+    heading(title);
+    if (!items.length) return void text(w.none);
+    for (const x of items) item(...line(x));
+  };
+
+  doc.font('Helvetica-Bold').fontSize(22).fillColor(ACCENT);
+  text(w.title);
+  doc.font('Helvetica').fontSize(12).fillColor(INK);
+  text(name);
+  doc.fillColor(MUTED).fontSize(10);
+  text(`${w.born}: ${date(p.birthDate)} · ${w.printed}: ${date((options.now ?? new Date()).toISOString())}`);
+  text(w.privacy);
+  doc.fillColor(INK);
+
+  const conditions = chart.Condition.filter((c) => !c.verificationStatus?.coding?.some((x) => x.code === 'entered-in-error' || x.code === 'refuted'));
+  list(w.problems, conditions.filter((c) => active(c.clinicalStatus)), (c) => [conceptText(c.code) ?? '?', c.onsetDateTime ? `${w.since} ${date(c.onsetDateTime)}` : undefined]);
+  const past = conditions.filter((c) => !active(c.clinicalStatus));
+  if (past.length) list(w.pastProblems, past, (c) => [conceptText(c.code) ?? '?', date(c.abatementDateTime ?? c.onsetDateTime) || undefined]);
+  list(w.allergies, chart.AllergyIntolerance, (a) => [conceptText(a.code) ?? '?', a.reaction?.[0]?.manifestation?.length ? `${w.reaction}: ${a.reaction[0].manifestation.map(conceptText).join(', ')}` : undefined]);
+  const meds: { status?: string; name?: string; how?: string; date?: string }[] = [...chart.MedicationRequest.map((m) => ({ status: m.status, name: conceptText(m.medicationCodeableConcept) ?? m.medicationReference?.display, how: m.dosageInstruction?.[0]?.text, date: m.authoredOn }))];
+  meds.push(...chart.MedicationStatement.map((m) => ({ status: m.status, name: conceptText(m.medicationCodeableConcept) ?? m.medicationReference?.display, how: m.dosage?.[0]?.text, date: m.effectiveDateTime ?? m.effectivePeriod?.start })));
+  list(w.medicines, meds.filter((m) => m.status === 'active'), (m) => [m.name ?? '?', m.how]);
+  const pastMeds = meds.filter((m) => m.status !== 'active' && m.status !== 'entered-in-error');
+  if (pastMeds.length) list(w.pastMedicines, pastMeds.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')), (m) => [m.name ?? '?', date(m.date) || undefined]);
+  list(w.vaccines, chart.Immunization.filter((i) => i.status === 'completed').sort((a, b) => (b.occurrenceDateTime ?? '').localeCompare(a.occurrenceDateTime ?? '')), (i) => [conceptText(i.vaccineCode) ?? '?', date(i.occurrenceDateTime)]);
+
+  const byTest = (obs: Observation[]) => {
+    const groups = new Map<string, Observation[]>();
+    for (const o of obs.filter((o) => o.status !== 'entered-in-error' && o.status !== 'cancelled')) {
+      const key = conceptText(o.code) ?? '?';
+      groups.set(key, [...(groups.get(key) ?? []), o]);
+    }
+    for (const list of groups.values()) list.sort((a, b) => when(b).localeCompare(when(a)));
+    return [...groups.entries()].sort((a, b) => when(b[1][0]).localeCompare(when(a[1][0])));
+  };
+  const vitals = byTest(chart.Observation.filter((o) => isCategory(o, 'vital-signs')));
+  list(w.vitals, vitals, ([test, obs]) => [`${test}: ${observationValue(obs[0]) ?? ''}`, date(when(obs[0]))]);
+
+  heading(w.results);
+  const labs = byTest(chart.Observation.filter((o) => isCategory(o, 'laboratory')));
+  if (!labs.length) text(w.none);
+  else {
+    doc.fillColor(MUTED).fontSize(10);
+    text(w.resultsIntro);
+    doc.fillColor(INK);
+  }
+  for (const [test, obs] of labs) {
+    if (doc.y > doc.page.height - 110) doc.addPage();
+    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(11);
+    text(test);
+    doc.font('Helvetica');
+    const range = rangeText(obs[0], w);
+    if (range) {
+      doc.fillColor(MUTED).fontSize(10);
+      text(range);
+      doc.fillColor(INK).fontSize(11);
+    }
+    for (const o of obs.slice(0, RESULTS_PER_TEST)) {
+      const f = flag(o, w);
+      text(`${date(when(o))}:  ${observationValue(o) ?? ''}${f ? `  (${f})` : ''}`, { indent: 12 });
+    }
+    if (obs.length > RESULTS_PER_TEST) {
+      doc.fillColor(MUTED);
+      text(w.more(obs.length - RESULTS_PER_TEST), { indent: 12 });
+      doc.fillColor(INK);
+    }
+  }
+
+  list(w.procedures, chart.Procedure.filter((x) => x.status === 'completed').sort((a, b) => (b.performedDateTime ?? b.performedPeriod?.start ?? '').localeCompare(a.performedDateTime ?? a.performedPeriod?.start ?? '')), (x) => [conceptText(x.code) ?? '?', date(x.performedDateTime ?? x.performedPeriod?.start)]);
+  const visits = chart.Encounter.filter((e) => e.status === 'finished').sort((a, b) => (b.period?.start ?? '').localeCompare(a.period?.start ?? ''));
+  list(w.visits, visits, (e) => [`${date(e.period?.start)}: ${conceptText(e.type?.[0]) ?? e.class?.display ?? e.class?.code ?? ''}`, e.participant?.[0]?.individual?.display ? `${w.with} ${e.participant[0].individual.display}` : undefined]);
+  if (chart.Goal.length) list(w.goals, chart.Goal, (g) => [conceptText(g.description) ?? '?', g.lifecycleStatus]);
+  if (chart.CarePlan.length) list(w.carePlans, chart.CarePlan.filter((c) => c.status === 'active'), (c) => [c.title ?? conceptText(c.category?.[0]) ?? '?', c.description]);
+
+  // Page numbers last, when the page count is known (bufferPages).
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(printable(`${name} · ${w.page(i + 1, range.count)}`), 54, doc.page.height - 36, { lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return doc;
+}
