@@ -7,6 +7,7 @@ import { badRequest, forbidden, FhirError, gone, notFound, outcome, precondition
 import type { AccessPolicy } from '../access/policy.js';
 import { isReachable } from '../access/sql.js';
 import { matchesResourceFilter } from '../access/resource-filter.js';
+import { inheritTargetCompartments } from '../access/provenance-compartments.js';
 import type { AuditAction, AuditEntry } from '../audit/audit-event.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/pool.js';
@@ -213,6 +214,7 @@ export class FhirRepository {
    * unchanged resource (same JSON apart from meta) keeps its version, which makes re-import a no-op.
    */
   async writePrepared(items: { prepared: PreparedResource; existing: StoredVersion | undefined }[]): Promise<WriteResult[]> {
+    await inheritTargetCompartments(this.sql, items);
     const now = new Date().toISOString();
     const results: WriteResult[] = [];
     const versions: VersionToWrite[] = [];
