@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { manifestIcons } from './scripts/icons.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const api = process.env.PORTICO_DEV_API ?? 'http://127.0.0.1:3000';
@@ -10,7 +11,16 @@ const api = process.env.PORTICO_DEV_API ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // The manifest's PNG icons are drawn at build time from the same shapes as icon.svg.
+      name: 'portico-png-icons',
+      generateBundle() {
+        for (const [fileName, source] of Object.entries(manifestIcons())) this.emitFile({ type: 'asset', fileName, source });
+      },
+    },
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,8 +1,8 @@
 // Portico service worker (hand-written). It keeps the app shell (index.html, scripts, styles,
 // icons) available offline. It never caches API answers (/fhir, /api): health data is kept only
 // encrypted in IndexedDB by the app itself, and wiped at sign-out.
-const CACHE = 'portico-shell-v1';
-const SHELL = ['/', '/manifest.webmanifest', '/icon.svg'];
+const CACHE = 'portico-shell-v2';
+const SHELL = ['/', '/manifest.webmanifest', '/icon.svg', '/icon-192.png'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

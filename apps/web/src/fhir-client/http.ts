@@ -17,6 +17,12 @@ export class ApiError extends Error {
 
 export const CSRF_HEADER = 'x-csrf-token';
 let csrfToken: string | undefined;
+let appLanguage: string | undefined;
+
+/** The app's language, sent as Accept-Language so emails sent before an account exists use it. */
+export function setRequestLanguage(locale: string | undefined): void {
+  appLanguage = locale;
+}
 let onUnauthorized: (() => void) | undefined;
 
 export function setCsrfToken(token: string | undefined): void {
@@ -51,6 +57,7 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
   const headers: Record<string, string> = { accept: 'application/json, application/fhir+json' };
   if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers[CSRF_HEADER] = csrfToken;
+  if (appLanguage) headers['accept-language'] = appLanguage;
   let response: Response;
   try {
     response = await fetch(url, {

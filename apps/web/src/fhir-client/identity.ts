@@ -1,5 +1,5 @@
 // The identity API (docs/api/identity.md): session, sign-in, MFA, enrollment, passwords, sessions,
-// access log. Problems are RFC 9457 JSON; `problemSlug` gives the last segment of `type`.
+// access log, profile. Problems are RFC 9457 JSON (features/identity/problem-text.ts words them).
 import { ApiError, request } from './http.js';
 
 export interface SessionInfo {
@@ -36,11 +36,6 @@ export function toSessionInfo(s: ServerSession): SessionInfo {
   };
 }
 
-export function problemSlug(err: unknown): string | undefined {
-  if (!(err instanceof ApiError)) return undefined;
-  const type = (err.body as { type?: string } | undefined)?.type;
-  return type?.split('/').pop();
-}
 
 export async function fetchSession(): Promise<SessionInfo | undefined> {
   try {
@@ -131,3 +126,34 @@ export interface AccessLogEntry {
 }
 export const accessLog = (before?: string) =>
   request<{ entries: AccessLogEntry[]; next: string | null }>(`/api/access-log?${new URLSearchParams({ count: '20', ...(before ? { before } : {}) })}`);
+
+/** Saves the language on the account, for emails and other devices (PUT /api/profile/locale). */
+export const saveProfileLocale = (locale: string) => request<{ locale: string }>('/api/profile/locale', { method: 'PUT', body: { locale } });
+
+/** The whole chart as a plain-language PDF (GET /api/records/export.pdf), as a Blob. */
+export async function fetchRecordPdf(locale: string, signal?: AbortSignal): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/records/export.pdf?${new URLSearchParams({ locale })}`, { credentials: 'same-origin', signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError('network', 0, 'network error');
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    throw new ApiError(response.status === 401 ? 'unauthorized' : response.status === 403 ? 'forbidden' : 'server', response.status, 'PDF export failed', body);
+  }
+  return response.blob();
+}
+
+export interface ConnectedApp {
+  clientId: string;
+  name: string;
+  scope: string;
+  access: { resourceType: string; read: boolean; write: boolean; categories: string[] | null }[];
+  offlineAccess: boolean;
+  grantedAt: string;
+  lastUsedAt: string | null;
+}
+export const listConnectedApps = () => request<{ apps: ConnectedApp[] }>('/api/connected-apps');
+export const revokeConnectedApp = (clientId: string) => request<void>(`/api/connected-apps/${encodeURIComponent(clientId)}`, { method: 'DELETE' });

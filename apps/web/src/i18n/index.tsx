@@ -1,5 +1,8 @@
-// Locale state: the chosen language is remembered in localStorage, set on <html lang dir>, and
-// used by Intl for dates and numbers. Catalogues are plain objects (en.ts, es.ts).
+// Locale state: the chosen language is remembered in localStorage, set on <html lang dir>, sent
+// as Accept-Language, and used by Intl for dates and numbers. Catalogues are plain objects (en.ts,
+// es.ts). Signed in, the account's language (server profile) and this device's choice are kept
+// in step by the session (features/identity/session.tsx).
+import { setRequestLanguage } from '../fhir-client/http.js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type Messages } from './en.js';
 import { es } from './es.js';
@@ -15,6 +18,8 @@ export interface I18n {
   locale: Locale;
   m: Messages;
   setLocale(locale: Locale): void;
+  /** True when the person picked the language on this device (not just the browser default). */
+  chosen: boolean;
   formatDate(value: string | undefined, style?: 'short' | 'long' | 'dateTime'): string;
   formatNumber(value: number, maximumFractionDigits?: number): string;
 }
@@ -29,12 +34,26 @@ export function initialLocale(): Locale {
   return navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-export function makeI18n(locale: Locale, setLocale: (l: Locale) => void): I18n {
+export function isLocale(value: unknown): value is Locale {
+  return value === 'en' || value === 'es';
+}
+
+function savedLocale(): Locale | undefined {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    return isLocale(saved) ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function makeI18n(locale: Locale, setLocale: (l: Locale) => void, chosen = false): I18n {
   const m = CATALOGUES[locale];
   return {
     locale,
     m,
     setLocale,
+    chosen,
     formatDate: (value, style = 'short') => formatFhirDate(value, locale, style) ?? m.unknownDate,
     formatNumber: (value, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
   };
@@ -63,8 +82,10 @@ const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [chosen, setChosen] = useState(() => savedLocale() !== undefined);
   const setLocale = useCallback((l: Locale) => {
     setLocaleState(l);
+    setChosen(true);
     try {
       localStorage.setItem(STORAGE_KEY, l);
     } catch {
@@ -73,9 +94,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
+    setRequestLanguage(locale);
     document.documentElement.dir = RTL.has(locale) ? 'rtl' : 'ltr';
   }, [locale]);
-  const value = useMemo(() => makeI18n(locale, setLocale), [locale, setLocale]);
+  const value = useMemo(() => makeI18n(locale, setLocale, chosen), [locale, setLocale, chosen]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

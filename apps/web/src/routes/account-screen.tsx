@@ -11,7 +11,7 @@ import { useToast } from '../ui/toasts.js';
 import { useLocation } from './router.js';
 
 export default function AccountScreen() {
-  const { m, locale } = useI18n();
+  const { m } = useI18n();
   const session = usePatient();
   const toast = useToast();
   const { query } = useLocation();
@@ -26,7 +26,7 @@ export default function AccountScreen() {
       form.reset();
       toast(m.identity.passwordSaved);
     } catch (err) {
-      setError(problemText(err, m, locale));
+      setError(problemText(err, m));
     }
   };
   return (

@@ -8,11 +8,11 @@ import { Field } from '../ui/field.js';
 import { Link, navigate } from './router.js';
 
 export default function EnrollScreen() {
-  const { m, locale } = useI18n();
+  const { m } = useI18n();
   const { refresh } = useSession();
   const [path, setPath] = useState<'activation' | 'self'>('activation');
   const [error, setError] = useState<string>();
-  const [sent, setSent] = useState<string>();
+  const [sent, setSent] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(undefined);
@@ -25,11 +25,11 @@ export default function EnrollScreen() {
         navigate('/account?setup=mfa', { replace: true });
       } else {
         if (!get('mrn') && !get('phoneLast4')) return setError(m.identity.mrnOrPhone);
-        const r = await enrollSelf({ givenName: get('givenName'), familyName: get('familyName'), birthDate: get('birthDate'), email: get('email'), ...(get('mrn') ? { mrn: get('mrn') } : {}), ...(get('phoneLast4') ? { phoneLast4: get('phoneLast4') } : {}) });
-        setSent(r.detail);
+        await enrollSelf({ givenName: get('givenName'), familyName: get('familyName'), birthDate: get('birthDate'), email: get('email'), ...(get('mrn') ? { mrn: get('mrn') } : {}), ...(get('phoneLast4') ? { phoneLast4: get('phoneLast4') } : {}) });
+        setSent(true);
       }
     } catch (err) {
-      setError(problemText(err, m, locale));
+      setError(problemText(err, m));
     }
   };
   return (
@@ -51,7 +51,7 @@ export default function EnrollScreen() {
       )}
       {sent ? (
         <p className="notice" role="status">
-          {locale === 'en' ? sent : m.identity.enrollSelfHelp}
+          {m.identity.checkEmailEnroll}
         </p>
       ) : (
         <form onSubmit={(e) => void submit(e)} key={path}>

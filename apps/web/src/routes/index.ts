@@ -22,15 +22,16 @@ export const screens: Screen[] = [
   { path: '/documents', component: lazy(() => import('./documents-screen.js')) },
   { path: '/download', component: lazy(() => import('./download-screen.js')) },
   { path: '/account', component: lazy(() => import('./account-screen.js')) },
+  { path: '/apps', component: lazy(() => import('./connected-apps-screen.js')) },
   { path: '/more', component: lazy(() => import('./more-screen.js')) },
 ];
 
-export type NavKey = keyof Pick<Messages['nav'], 'home' | 'results' | 'medications' | 'summary' | 'visits' | 'documents' | 'download' | 'account'>;
+export type NavKey = keyof Pick<Messages['nav'], 'home' | 'results' | 'medications' | 'summary' | 'visits' | 'documents' | 'download' | 'account' | 'apps'>;
 
 export interface NavItem {
   href: string;
   key: NavKey;
-  icon: 'home' | 'results' | 'meds' | 'summary' | 'visits' | 'documents' | 'download' | 'account';
+  icon: 'home' | 'results' | 'meds' | 'summary' | 'visits' | 'documents' | 'download' | 'account' | 'apps';
 }
 
 /** The tab bar (phones): the four most used places, then "More". */
@@ -46,5 +47,6 @@ export const secondaryNav: NavItem[] = [
   { href: '/summary', key: 'summary', icon: 'summary' },
   { href: '/documents', key: 'documents', icon: 'documents' },
   { href: '/download', key: 'download', icon: 'download' },
+  { href: '/apps', key: 'apps', icon: 'apps' },
   { href: '/account', key: 'account', icon: 'account' },
 ];

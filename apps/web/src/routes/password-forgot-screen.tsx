@@ -7,16 +7,18 @@ import { Field } from '../ui/field.js';
 import { Link } from './router.js';
 
 export default function PasswordForgotScreen() {
-  const { m, locale } = useI18n();
+  const { m } = useI18n();
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<string>();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setError(undefined);
     try {
-      const r = await forgotPassword(String(new FormData(event.currentTarget).get('email')));
-      setDone(locale === 'en' ? r.detail : m.identity.sendResetLink);
+      await forgotPassword(String(new FormData(event.currentTarget).get('email')));
+      // Our own words in the app's language (the server's `detail` is English).
+      setDone(m.identity.checkEmailReset);
     } catch (err) {
-      setError(problemText(err, m, locale));
+      setError(problemText(err, m));
     }
   };
   return (

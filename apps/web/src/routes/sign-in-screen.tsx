@@ -9,7 +9,7 @@ import { Field } from '../ui/field.js';
 import { Link, useLocation, navigate } from './router.js';
 
 export default function SignInScreen() {
-  const { m, locale } = useI18n();
+  const { m } = useI18n();
   const { state, refresh } = useSession();
   const { path } = useLocation();
   const [step, setStep] = useState<'password' | 'totp' | 'recovery'>('password');
@@ -33,7 +33,7 @@ export default function SignInScreen() {
     try {
       await finish(await action(new FormData(event.currentTarget)));
     } catch (err) {
-      setError(problemText(err, m, locale));
+      setError(problemText(err, m));
     } finally {
       setBusy(false);
     }

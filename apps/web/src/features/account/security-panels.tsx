@@ -14,7 +14,7 @@ import { useSession } from '../identity/session.js';
 import { problemText } from '../identity/problem-text.js';
 
 export function MfaPanel() {
-  const { m, locale } = useI18n();
+  const { m } = useI18n();
   const toast = useToast();
   const status = useAsync(() => mfaStatus(), []);
   const [setup, setSetup] = useState<{ secret: string; qrSvgDataUrl: string }>();
@@ -29,7 +29,7 @@ export function MfaPanel() {
       setSetup(undefined);
       status.reload();
     } catch (err) {
-      setError(problemText(err, m, locale));
+      setError(problemText(err, m));
     }
   };
   const addPasskey = async () => {
@@ -73,7 +73,7 @@ export function MfaPanel() {
         </div>
       )}
       {!s.totp && !setup && (
-        <Button onClick={() => void totpSetup().then(setSetup, (err: unknown) => setError(problemText(err, m, locale)))}>{m.identity.mfaStart}</Button>
+        <Button onClick={() => void totpSetup().then(setSetup, (err: unknown) => setError(problemText(err, m)))}>{m.identity.mfaStart}</Button>
       )}
       {setup && (
         <form onSubmit={(e) => void confirm(e)}>

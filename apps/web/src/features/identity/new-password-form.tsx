@@ -7,7 +7,7 @@ import { takeLinkToken } from './link-token.js';
 
 /** A "choose a password" form for a token from an email link (enrollment or password reset). */
 export function NewPasswordForm({ onSubmit }: { onSubmit(token: string, password: string): Promise<void> }) {
-  const { m, locale } = useI18n();
+  const { m } = useI18n();
   const [token] = useState(takeLinkToken);
   const [error, setError] = useState<string>();
   if (!token) return <p className="notice">{m.identity.linkMissing}</p>;
@@ -17,7 +17,7 @@ export function NewPasswordForm({ onSubmit }: { onSubmit(token: string, password
     try {
       await onSubmit(token, String(new FormData(event.currentTarget).get('password')));
     } catch (err) {
-      setError(problemText(err, m, locale));
+      setError(problemText(err, m));
     }
   };
   return (

@@ -1,8 +1,9 @@
 // Who is signed in. The session itself is an HttpOnly cookie the script never sees; this context
 // holds what the identity API says about it (the patient, the CSRF token, when it expires).
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { setCsrfToken, setUnauthorizedHandler } from '../../fhir-client/http.js';
-import { fetchSession, signOut as apiSignOut, type SessionInfo } from '../../fhir-client/identity.js';
+import { fetchSession, saveProfileLocale, signOut as apiSignOut, type SessionInfo } from '../../fhir-client/identity.js';
+import { isLocale, useI18n } from '../../i18n/index.js';
 import { wipeOfflineStore } from '../offline/secure-store.js';
 
 export type SessionState =
@@ -22,10 +23,20 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const i18n = useI18n();
+  const language = useRef(i18n);
+  language.current = i18n;
   const refresh = useCallback(async () => {
     try {
       const session = await fetchSession();
       setCsrfToken(session?.csrfToken);
+      if (session) {
+        // A language picked on this device goes to the account (emails use it); otherwise the
+        // account's language is used here, so a new phone opens in the patient's language.
+        const { locale, chosen, setLocale } = language.current;
+        if (chosen && session.locale !== locale) void saveProfileLocale(locale).catch(() => undefined);
+        else if (!chosen && isLocale(session.locale) && session.locale !== locale) setLocale(session.locale);
+      }
       if (session) sessionStorage.setItem(SNAPSHOT, JSON.stringify({ patientId: session.patientId, displayName: session.displayName }));
       else sessionStorage.removeItem(SNAPSHOT);
       setState(session ? { status: 'signed-in', session } : { status: 'signed-out' });

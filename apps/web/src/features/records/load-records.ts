@@ -70,6 +70,8 @@ export async function loadMedications(patientId: string, signal?: AbortSignal): 
 // LOINC codes of the vital signs profile (FHIR R4 observation-vitalsigns).
 export const VITALS: Record<string, string> = {
   '85354-9': 'bp', '29463-7': 'weight', '39156-5': 'bmi', '8867-4': 'heartRate', '8310-5': 'temperature', '59408-5': 'spo2', '2708-6': 'spo2', '8302-2': 'height', '9843-4': 'headCirc',
+  // Pediatric growth percentiles (features/records/growth.ts).
+  '59576-9': 'growth', '77606-2': 'growth', '8289-1': 'growth',
 };
 
 export interface HealthSummary {
