@@ -1,0 +1,11 @@
+// PostgreSQL SQLSTATE class 22 ("data exception": a NUL byte in text, an impossible date, a number
+// out of range, …) comes from a value the client sent reaching SQL as a bound parameter. It is the
+// client's mistake, so the HTTP layer answers 400; the database's message is neither shown nor
+// logged, because it can quote the value (a search term, a name).
+export function isBadInputFromDatabase(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown } | undefined;
+  return typeof e?.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === 'string';
+}
+
+/** What may be logged about such an error: its SQLSTATE only. */
+export const sqlStateOf = (error: unknown) => ({ sqlState: (error as { code?: string }).code });
