@@ -12,6 +12,7 @@ import type { RepositoryDeps } from './fhir/repository.js';
 import { loadFhirDefinitions } from './fhir/definitions.js';
 import { webStatic } from './web/static.js';
 import { registerPortalSecurity } from './security/index.js';
+import { frameworkErrors, rootErrorHandler } from './security/errors.js';
 import { sessionAuthenticator } from './security/session-authenticator.js';
 import { identityRoutes } from './identity/routes/index.js';
 import { registerSmart } from './smart/routes.js';
@@ -56,7 +57,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
     bodyLimit: 1024 * 1024,
     // Generous parameter limits for FHIR paths; the FHIR router validates each part itself.
     routerOptions: { maxParamLength: 500 },
+    // Bad percent-encoding and over-long path parts, answered in the path's error format.
+    frameworkErrors,
   });
+  // Errors outside the /api and /fhir families (SMART endpoints, /healthz, the web app).
+  app.setErrorHandler(rootErrorHandler);
   const audit = new AuditLog(deps.db, app.log as never);
   const repositoryDeps: RepositoryDeps = { db: deps.db, audit, baseUrl: config.fhirBaseUrl };
   const authenticators: Authenticator[] = [

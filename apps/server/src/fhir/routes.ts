@@ -6,6 +6,7 @@ import type { OperationOutcome } from '@medplum/fhirtypes';
 import { FhirError, outcome, unauthorized } from '#fhir/outcomes.js';
 import type { AccessPolicy } from '../access/policy.js';
 import type { Authenticator } from '../auth/authenticate.js';
+import { isBadInputFromDatabase, sqlStateOf } from '../db/input-errors.js';
 import { buildCapabilityStatement } from './capability.js';
 import { FhirRepository, type RepositoryDeps } from './repository.js';
 import { handleFhirRequest, type FhirRequest, type FhirResponse } from './router.js';
@@ -127,6 +128,10 @@ function sendOutcome(reply: FastifyReply, status: number, body: OperationOutcome
 
 function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof FhirError) return sendOutcome(reply, error.status, error.outcome);
+  if (isBadInputFromDatabase(error)) {
+    request.log.warn(sqlStateOf(error), 'request value rejected by the database');
+    return sendOutcome(reply, 400, outcome('error', 'invalid', 'A value in the request is not valid'));
+  }
   const e = error as { statusCode?: number; message?: string; code?: string };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     const code = e.statusCode === 413 ? 'too-costly' : e.statusCode === 415 ? 'not-supported' : 'invalid';

@@ -1,6 +1,7 @@
 // RFC 9457 problem details for the /api routes: domain code throws ApiProblem, the /api error
 // handler turns it (and Fastify's own 4xx errors) into application/problem+json.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isBadInputFromDatabase, sqlStateOf } from '../db/input-errors.js';
 
 export const PROBLEM_BASE = 'https://portico.health/problems/';
 
@@ -41,6 +42,10 @@ export function sendProblem(reply: FastifyReply, problem: ApiProblem): FastifyRe
 export function apiErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof ApiProblem) return sendProblem(reply, error);
   const e = error as { statusCode?: number; message?: string; validation?: { instancePath: string; message?: string }[] };
+  if (isBadInputFromDatabase(error)) {
+    request.log.warn(sqlStateOf(error), 'request value rejected by the database');
+    return sendProblem(reply, problems.invalidRequest('A value in the request is not valid.'));
+  }
   if (e.validation) {
     return sendProblem(reply, problems.invalidRequest('Some fields are missing or not valid.', e.validation.map((v) => ({ path: v.instancePath || '/', message: v.message ?? 'invalid' }))));
   }
