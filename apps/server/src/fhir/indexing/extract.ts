@@ -47,8 +47,12 @@ export function parseReferenceString(reference: string): { type: string; id: str
 export function extractIndexRows(resource: Resource): IndexRows {
   const rows = emptyRows();
   const root = [toTypedValue(resource)];
+  const keys = Object.keys(resource);
   for (const param of indexedParams(resource.resourceType).values()) {
     if (!param.expression) continue;
+    // Most parameters of a type read elements a given resource does not have; evaluating them is
+    // about half the extraction time and can only yield nothing.
+    if (param.elements && !param.elements.some((name) => hasElement(keys, name))) continue;
     let values: TypedValue[];
     try {
       values = evalFhirPathTyped(param.expression, root);
@@ -178,12 +182,31 @@ function addDate(rows: IndexRows, param: string, { type, value }: TypedValue): v
   }
 }
 
+/** Whether the resource has element `name` (also as a choice `nameType` or a primitive's `_name`). */
+function hasElement(keys: string[], name: string): boolean {
+  for (const raw of keys) {
+    const key = raw.charCodeAt(0) === 95 /* _ */ ? raw.slice(1) : raw;
+    if (!key.startsWith(name)) continue;
+    if (key.length === name.length) return true;
+    const next = key.charCodeAt(name.length);
+    if (next >= 65 && next <= 90) return true;
+  }
+  return false;
+}
+
 function dedupe(rows: IndexRows): IndexRows {
   const out = emptyRows();
   for (const key of Object.keys(rows) as (keyof IndexRows)[]) {
+    const list = rows[key] as object[];
+    if (list.length < 2) {
+      out[key] = list as never;
+      continue;
+    }
     const seen = new Set<string>();
-    for (const row of rows[key] as object[]) {
-      const k = JSON.stringify(row);
+    for (const row of list) {
+      // Rows of one table have the same fields in the same order; null and '' must differ.
+      let k = '';
+      for (const v of Object.values(row)) k += v === null ? '\u0001\u0002' : `\u0001${v as string}`;
       if (seen.has(k)) continue;
       seen.add(k);
       (out[key] as object[]).push(row);
