@@ -22,17 +22,20 @@ interface Options {
   seconds: number;
   connections: number;
   scenarios?: string[];
+  /** Leave the database in place (for EXPLAIN) instead of dropping it. */
+  keep: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { patients: 1000, seconds: 10, connections: 10 };
+  const o: Options = { patients: 1000, seconds: 10, connections: 10, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--patients') (o.patients = Number(v)), i++;
     else if (argv[i] === '--seconds') (o.seconds = Number(v)), i++;
     else if (argv[i] === '--connections') (o.connections = Number(v)), i++;
     else if (argv[i] === '--scenario') (o.scenarios = v.split(',')), i++;
-    else throw new Error(`Unknown option ${argv[i]}. Options: --patients N --seconds S --connections C --scenario a,b`);
+    else if (argv[i] === '--keep') o.keep = true;
+    else throw new Error(`Unknown option ${argv[i]}. Options: --patients N --seconds S --connections C --scenario a,b --keep`);
   }
   if (!(o.patients >= 1 && o.seconds > 0 && o.connections >= 1)) throw new Error('--patients, --seconds and --connections must be positive');
   return o;
@@ -137,7 +140,8 @@ async function main(): Promise<void> {
     console.log(`RSS (server and load threads): ${mb(rssBefore)} before load, ${mb(rssAfter)} after`);
   } finally {
     await db.close().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    if (options.keep && !stopEmbedded) console.log(`Kept database ${name}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
     await stopEmbedded?.();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
