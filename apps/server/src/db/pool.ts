@@ -5,14 +5,20 @@ import type { Logger } from 'pino';
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
+/**
+ * A statement: SQL text, or `{ name, text }` for a hot statement of fixed text, which each connection
+ * parses and plans once and then reuses (a PostgreSQL named prepared statement).
+ */
+export type Statement = string | { name: string; text: string };
+
 /** Anything that runs a parameterised statement: the pool, a transaction's client, a Database. */
 export interface Queryable {
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: Statement, params?: unknown[]): Promise<pg.QueryResult<R>>;
 }
 
 export interface Database {
   pool: pg.Pool;
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: Statement, params?: unknown[]): Promise<pg.QueryResult<R>>;
   /** Runs `work` in one transaction on one connection; rolls back on any error. */
   withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -31,11 +37,11 @@ export function createDatabase(options: DatabaseOptions): Database {
   pool.on('error', (err) => options.logger?.error({ err }, 'idle database connection failed'));
   const log = options.sqlDebug ? options.logger : undefined;
 
-  async function timed<R extends pg.QueryResultRow>(target: pg.Pool, sql: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
-    if (!log) return target.query<R>(sql, params);
+  async function timed<R extends pg.QueryResultRow>(target: pg.Pool, sql: Statement, params?: unknown[]): Promise<pg.QueryResult<R>> {
+    if (!log) return typeof sql === 'string' ? target.query<R>(sql, params) : target.query<R>({ ...sql, values: params });
     const start = process.hrtime.bigint();
     try {
-      return await target.query<R>(sql, params);
+      return await (typeof sql === 'string' ? target.query<R>(sql, params) : target.query<R>({ ...sql, values: params }));
     } finally {
       // Parameters are never logged: they can hold health data.
       log.debug({ sql, ms: Number(process.hrtime.bigint() - start) / 1e6 }, 'sql');
