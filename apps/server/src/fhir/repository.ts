@@ -132,7 +132,9 @@ export class FhirRepository {
       if (matches.length > 1) throw preconditionFailed(`If-None-Exist matched ${matches.length} resources`);
       if (matches.length === 1) return { version: await this.read(resource.resourceType, matches[0]), created: false };
     }
-    return this.withTransaction((repo) => repo.writeOne(resource, undefined, options));
+    // No transaction needed: the reference check is a read, and writeVersions stores the resource,
+    // its history row and its index rows in one statement.
+    return this.writeOne(resource, undefined, options);
   }
 
   /** update (§3.1.0.4), update-as-create when the id is new. */

@@ -23,6 +23,9 @@ export interface VersionToWrite extends StoredVersion {
 
 const COLUMNS = 'resource_type, id, version_id, last_updated, deleted, content, compartments';
 
+const READ_CURRENT = { name: 'fhir-read-current', text: `SELECT ${COLUMNS} FROM fhir_resource WHERE resource_type = $1 AND id = $2` };
+const READ_CURRENT_FOR_UPDATE = { name: 'fhir-read-current-lock', text: `${READ_CURRENT.text} FOR UPDATE` };
+
 export function toStoredVersion(row: Record<string, unknown>): StoredVersion {
   return {
     resourceType: row.resource_type as string,
@@ -40,10 +43,9 @@ export function toStoredVersion(row: Record<string, unknown>): StoredVersion {
  * `compartments` and `resource_type` columns (see access/sql.ts).
  */
 export async function readCurrent(db: Queryable, resourceType: string, id: string, lockForUpdate = false): Promise<StoredVersion | undefined> {
-  const result = await db.query(
-    `SELECT ${COLUMNS} FROM fhir_resource WHERE resource_type = $1 AND id = $2${lockForUpdate ? ' FOR UPDATE' : ''}`,
-    [resourceType, id],
-  );
+  // Named: the read by id is the hottest statement, so each connection plans it once.
+  // (A fresh object: pg writes the values into the config it is given.)
+  const result = await db.query({ ...(lockForUpdate ? READ_CURRENT_FOR_UPDATE : READ_CURRENT) }, [resourceType, id]);
   return result.rows[0] ? toStoredVersion(result.rows[0]) : undefined;
 }
 
@@ -56,46 +58,51 @@ export async function readVersion(db: Queryable, resourceType: string, id: strin
   return result.rows[0] ? toStoredVersion(result.rows[0]) : undefined;
 }
 
+/**
+ * Writes versions — resource rows, history rows, and the index rows (old ones of replaced resources
+ * removed) — in ONE statement of data-modifying CTEs (PostgreSQL "WITH Queries" §7.8.4): one round
+ * trip, atomic on its own, so a single create needs no surrounding transaction. The sub-statements
+ * share one snapshot, so the DELETE of a replaced resource's old index rows cannot see (or remove)
+ * the rows the INSERTs add.
+ */
 export async function writeVersions(db: Queryable, versions: VersionToWrite[]): Promise<void> {
   if (versions.length === 0) return;
-  const cols = {
-    type: versions.map((v) => v.resourceType),
-    id: versions.map((v) => v.id),
-    version: versions.map((v) => v.versionId),
-    updated: versions.map((v) => v.lastUpdated),
-    deleted: versions.map((v) => v.deleted),
-    content: versions.map((v) => v.content),
-    // Arrays of arrays cannot be unnested one level in SQL, so compartments travel as JSON.
-    compartments: versions.map((v) => JSON.stringify(v.compartments)),
+  const params: unknown[] = [];
+  const bind = (value: unknown, cast: string) => {
+    params.push(value);
+    return `$${params.length}::${cast}`;
   };
-  const params = [cols.type, cols.id, cols.version, cols.updated, cols.deleted, cols.content, cols.compartments];
   const source = `SELECT t, i, v::bigint, u::timestamptz, d, c, ARRAY(SELECT jsonb_array_elements_text(p::jsonb))
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[]) AS x(t, i, v, u, d, c, p)`;
-  await db.query(
-    `INSERT INTO fhir_resource (${COLUMNS}) ${source}
+    FROM unnest(${bind(versions.map((v) => v.resourceType), 'text[]')}, ${bind(versions.map((v) => v.id), 'text[]')}, ${bind(versions.map((v) => v.versionId), 'text[]')},
+      ${bind(versions.map((v) => v.lastUpdated), 'text[]')}, ${bind(versions.map((v) => v.deleted), 'boolean[]')}, ${bind(versions.map((v) => v.content), 'text[]')},
+      ${bind(versions.map((v) => JSON.stringify(v.compartments)), 'text[]')}) AS x(t, i, v, u, d, c, p)`;
+  // Arrays of arrays cannot be unnested one level in SQL, so compartments travel as JSON (above).
+  const ctes = [
+    `w_resource AS (INSERT INTO fhir_resource (${COLUMNS}) ${source}
      ON CONFLICT (resource_type, id) DO UPDATE SET version_id = EXCLUDED.version_id, last_updated = EXCLUDED.last_updated,
-       deleted = EXCLUDED.deleted, content = EXCLUDED.content, compartments = EXCLUDED.compartments`,
-    params,
-  );
-  await db.query(`INSERT INTO fhir_resource_history (${COLUMNS}) ${source}`, params);
-
+       deleted = EXCLUDED.deleted, content = EXCLUDED.content, compartments = EXCLUDED.compartments)`,
+    `w_history AS (INSERT INTO fhir_resource_history (${COLUMNS}) ${source})`,
+  ];
   const replaced = versions.filter((v) => !v.isNew);
-  if (replaced.length > 0) await deleteIndexRows(db, replaced.map((v) => v.resourceType), replaced.map((v) => v.id));
-  await insertIndexRows(db, versions.filter((v) => !v.deleted && v.rows));
+  if (replaced.length > 0) {
+    const types = bind(replaced.map((v) => v.resourceType), 'text[]');
+    const ids = bind(replaced.map((v) => v.id), 'text[]');
+    for (const table of INDEX_TABLES) {
+      ctes.push(`d_${table} AS (DELETE FROM ${table} WHERE (resource_type, resource_id) IN (SELECT * FROM unnest(${types}, ${ids})))`);
+    }
+  }
+  for (const [table, columns, casts, arrays] of indexRowArrays(versions.filter((v) => !v.deleted && v.rows))) {
+    if (arrays[0].length === 0) continue;
+    const placeholders = arrays.map((a, i) => bind(a, `${i < 2 ? 'text' : casts[i - 2]}[]`)).join(', ');
+    ctes.push(`i_${table} AS (INSERT INTO ${table} (resource_type, resource_id, ${columns}) SELECT * FROM unnest(${placeholders}))`);
+  }
+  await db.query(`WITH ${ctes.join(',\n')} SELECT 1`, params);
 }
 
 const INDEX_TABLES = ['sp_token', 'sp_string', 'sp_reference', 'sp_date', 'sp_number', 'sp_quantity', 'sp_uri'];
 
-async function deleteIndexRows(db: Queryable, types: string[], ids: string[]): Promise<void> {
-  for (const table of INDEX_TABLES) {
-    await db.query(
-      `DELETE FROM ${table} WHERE (resource_type, resource_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [types, ids],
-    );
-  }
-}
-
-async function insertIndexRows(db: Queryable, versions: VersionToWrite[]): Promise<void> {
+/** Per index table: its value columns, their SQL types, and column arrays (type, id, values…) for unnest. */
+function indexRowArrays(versions: VersionToWrite[]): [string, string, string[], unknown[][]][] {
   const table = <R>(pick: (rows: IndexRows) => R[], columns: ((r: R) => unknown)[]) => {
     const arrays: unknown[][] = [[], [], ...columns.map(() => [])];
     for (const v of versions) {
@@ -107,24 +114,13 @@ async function insertIndexRows(db: Queryable, versions: VersionToWrite[]): Promi
     }
     return arrays;
   };
-  const inserts: [string, string, unknown[][]][] = [
-    ['sp_token', 'param, system, code, text_norm', table((r) => r.token, [(r) => r.param, (r) => r.system, (r) => r.code, (r) => r.textNorm])],
-    ['sp_string', 'param, value, value_norm', table((r) => r.string, [(r) => r.param, (r) => r.value, (r) => r.valueNorm])],
-    ['sp_reference', 'param, target_type, target_id, reference', table((r) => r.reference, [(r) => r.param, (r) => r.targetType, (r) => r.targetId, (r) => r.reference])],
-    ['sp_date', 'param, lo, hi', table((r) => r.date, [(r) => r.param, (r) => r.lo, (r) => r.hi])],
-    ['sp_number', 'param, value', table((r) => r.number, [(r) => r.param, (r) => r.value])],
-    ['sp_quantity', 'param, value, system, code, unit', table((r) => r.quantity, [(r) => r.param, (r) => r.value, (r) => r.system, (r) => r.code, (r) => r.unit])],
-    ['sp_uri', 'param, value', table((r) => r.uri, [(r) => r.param, (r) => r.value])],
+  return [
+    ['sp_token', 'param, system, code, text_norm', ['text', 'text', 'text', 'text'], table((r) => r.token, [(r) => r.param, (r) => r.system, (r) => r.code, (r) => r.textNorm])],
+    ['sp_string', 'param, value, value_norm', ['text', 'text', 'text'], table((r) => r.string, [(r) => r.param, (r) => r.value, (r) => r.valueNorm])],
+    ['sp_reference', 'param, target_type, target_id, reference', ['text', 'text', 'text', 'text'], table((r) => r.reference, [(r) => r.param, (r) => r.targetType, (r) => r.targetId, (r) => r.reference])],
+    ['sp_date', 'param, lo, hi', ['text', 'timestamptz', 'timestamptz'], table((r) => r.date, [(r) => r.param, (r) => r.lo, (r) => r.hi])],
+    ['sp_number', 'param, value', ['text', 'numeric'], table((r) => r.number, [(r) => r.param, (r) => r.value])],
+    ['sp_quantity', 'param, value, system, code, unit', ['text', 'numeric', 'text', 'text', 'text'], table((r) => r.quantity, [(r) => r.param, (r) => r.value, (r) => r.system, (r) => r.code, (r) => r.unit])],
+    ['sp_uri', 'param, value', ['text', 'text'], table((r) => r.uri, [(r) => r.param, (r) => r.value])],
   ];
-  const casts: Record<string, string[]> = {
-    sp_date: ['text', 'timestamptz', 'timestamptz'],
-    sp_number: ['text', 'numeric'],
-    sp_quantity: ['text', 'numeric', 'text', 'text', 'text'],
-  };
-  for (const [name, columns, arrays] of inserts) {
-    if (arrays[0].length === 0) continue;
-    const colCasts = casts[name] ?? columns.split(',').map(() => 'text');
-    const placeholders = ['$1::text[]', '$2::text[]', ...colCasts.map((c, i) => `$${i + 3}::${c}[]`)].join(', ');
-    await db.query(`INSERT INTO ${name} (resource_type, resource_id, ${columns}) SELECT * FROM unnest(${placeholders})`, arrays);
-  }
 }
