@@ -69,7 +69,7 @@ test('read-only scopes cannot create, update or delete', async () => {
   assert.equal(deleted.status, 403);
   const still = await s.fhir(token, `Observation/${obs.id}`);
   assert.equal(still.status, 200);
-  assert.equal(still.body.status, obs.status);
+  assert.equal(still.body.status, (obs as { status?: string }).status);
   assert.equal(still.body.meta.versionId, '1');
 });
 

@@ -82,7 +82,7 @@ test('the CapabilityStatement instantiates US Core Server 6.1.0 and lists profil
   const cs = JSON.parse(res.body) as CapabilityStatement;
   assert.ok(cs.instantiates?.includes(US_CORE_SERVER));
   const rest = cs.rest![0];
-  const byType = new Map(rest.resource!.map((r) => [r.type, r]));
+  const byType = new Map<string, NonNullable<typeof rest.resource>[number]>(rest.resource!.map((r) => [r.type, r]));
   for (const usCore of US_CORE_RESOURCES) {
     const resource = byType.get(usCore.type);
     assert.ok(resource, usCore.type);
