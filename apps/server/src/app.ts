@@ -53,7 +53,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
   loadFhirDefinitions();
   const app = Fastify({
     logger: deps.logger ?? false,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Generous parameter limits for FHIR paths; the FHIR router validates each part itself.
     routerOptions: { maxParamLength: 500 },

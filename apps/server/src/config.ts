@@ -23,6 +23,12 @@ const EnvSchema = Type.Object({
   PORTICO_DEMO_ACCOUNTS_ANY_HOST: Type.Boolean({ default: false }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 720, default: 15 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  /**
+   * Which peers may set X-Forwarded-For/-Proto/-Host: `loopback` (a proxy on the same host), other
+   * proxy-addr names or comma-separated addresses/CIDRs, or `none`. Trusting every
+   * peer would let any client choose its own address and walk around the per-IP sign-in throttle.
+   */
+  TRUST_PROXY: Type.String({ pattern: '^[A-Za-z0-9.:/, ]{1,500}$', default: 'loopback' }),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -44,6 +50,8 @@ export interface Config {
   demoAccountsAnyHost: boolean;
   sessionIdleMinutes: number;
   dbPoolSize: number;
+  /** Fastify's trustProxy: proxy-addr names, addresses or CIDRs; false trusts no proxy. */
+  trustProxy: string | false;
 }
 
 export class ConfigError extends Error {}
@@ -86,5 +94,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoAccountsAnyHost: parsed.PORTICO_DEMO_ACCOUNTS_ANY_HOST,
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES,
     dbPoolSize: parsed.DB_POOL_SIZE,
+    trustProxy: parsed.TRUST_PROXY === 'none' ? false : parsed.TRUST_PROXY,
   };
 }

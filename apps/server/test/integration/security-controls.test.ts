@@ -1,5 +1,5 @@
 // The controls an outside tester checks first: sign-in throttling, CSRF, session cookie
-// attributes behind an https PUBLIC_URL, and CORS on /fhir never letting another origin use the
+// attributes behind an https PUBLIC_URL, client addresses that cannot be spoofed, and CORS on /fhir never letting another origin use the
 // portal's cookie.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,6 +71,18 @@ describe('security controls (PUBLIC_URL https)', () => {
     const anonymousCrossSite = await new Browser(t, '198.51.100.41').post('/api/auth/login', { email: 'cookie@example.org', password: GOOD_PASSWORD }, { origin: EVIL });
     assert.equal(anonymousCrossSite.statusCode, 403, 'sign-in from another origin is refused');
     assert.equal((await b.post('/api/session/keepalive', {})).statusCode, 200, 'the token itself still works');
+  });
+
+  test('X-Forwarded-For counts only from a trusted proxy (TRUST_PROXY, loopback by default)', async () => {
+    const direct = new Browser(t, '198.51.100.60');
+    assert.equal((await direct.post('/api/auth/login', { email: 'cookie@example.org', password: GOOD_PASSWORD }, { 'x-forwarded-for': '192.0.2.99' })).statusCode, 200);
+    const viaProxy = new Browser(t, '127.0.0.1');
+    assert.equal((await viaProxy.post('/api/auth/login', { email: 'cookie@example.org', password: GOOD_PASSWORD }, { 'x-forwarded-for': '192.0.2.77' })).statusCode, 200);
+    const sessions = (await direct.get('/api/sessions')).json() as { sessions: { current: boolean; ipAddress: string }[] };
+    const ips = sessions.sessions.map((s) => s.ipAddress);
+    assert.equal(sessions.sessions.find((s) => s.current)?.ipAddress, '198.51.100.60', 'a client cannot choose its own address');
+    assert.ok(!ips.includes('192.0.2.99'), `${ips}`);
+    assert.ok(ips.includes('192.0.2.77'), `the proxy on the same host is believed: ${ips}`);
   });
 
   test('/fhir CORS: any origin may use a bearer token, none gets credentials or the cookie', async () => {
