@@ -170,9 +170,44 @@ export async function startDemoServer(): Promise<DemoServer> {
   };
 }
 
-/** The current TOTP code for a base32 secret (what an authenticator app shows). */
-export function totpCode(secret: string = DEMO_TOTP_SECRET): string {
+const usedSteps = new Map<string, number>();
+
+/**
+ * The current TOTP code for a base32 secret (what an authenticator app shows). The server refuses
+ * a code twice for one account, so a second sign-in of the same account (`who`) within one
+ * 30-second step waits for the next code, as a person would.
+ */
+export async function totpCode(who: string, secret: string = DEMO_TOTP_SECRET): Promise<string> {
+  const step = () => Math.floor(Date.now() / 30_000);
+  while (usedSteps.get(`${who}:${secret}`) === step()) await new Promise((r) => setTimeout(r, 500));
+  usedSteps.set(`${who}:${secret}`, step());
   return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+}
+
+/** A signed-in API client for Node (staff tools), with the session cookie and CSRF header. */
+export async function apiSignIn(base: string, email: string): Promise<(method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>> {
+  let cookie = '';
+  let csrf = '';
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.getSetCookie().find((c) => c.startsWith('portico_session='));
+    if (set) cookie = set.split(';')[0];
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const first = await call('POST', '/api/auth/login', { email, password: DEMO_PASSWORD });
+  assert.equal(first.status, 200, JSON.stringify(first.body));
+  if (first.body.status === 'mfa-required') {
+    csrf = first.body.csrfToken;
+    const second = await call('POST', '/api/auth/mfa/totp', { code: await totpCode(email) });
+    assert.equal(second.status, 200, JSON.stringify(second.body));
+    csrf = second.body.session.csrfToken;
+  } else csrf = first.body.session.csrfToken;
+  return call;
 }
 
 /** Mail written by the development mailer to DATA_DIR/outbox (one .eml file per message). */
@@ -229,10 +264,29 @@ export async function signIn(page: Page, base: string, email: string, options: {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   if (options.totp) {
     await page.getByRole('heading', { name: 'Check it is you' }).waitFor();
-    await page.getByLabel('Code').fill(totpCode());
+    await page.getByLabel('Code').fill(await totpCode(email));
     await page.getByRole('button', { name: 'Verify' }).click();
   }
   await page.getByRole('heading', { name: /^Hello/ }).waitFor();
+}
+
+/** Presses Tab until the focused element matches (keyboard-only use); fails after `max` presses. */
+export async function tabTo(page: Page, matches: (el: { tag: string; text: string; href: string | null }) => boolean, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return { tag: a?.tagName.toLowerCase() ?? '', text: (a?.textContent ?? '').trim(), href: a?.getAttribute('href') ?? null };
+    });
+    if (matches(el)) return;
+  }
+  assert.fail('the element was not reached with the Tab key');
+}
+
+/** No horizontal scrolling at the phone width (WCAG 1.4.10 Reflow). */
+export async function assertNoOverflow(page: Page, screen: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  assert.ok(scrollWidth <= PHONE.width, `${screen}: the page scrolls sideways (scrollWidth ${scrollWidth} > ${PHONE.width}, client ${clientWidth})`);
 }
 
 /** Runs the browser tests of one file against one demo server; skips loudly without Chromium. */

@@ -54,7 +54,8 @@ export async function signOut(): Promise<void> {
   await request('/api/auth/logout', { method: 'POST', body: {}, quiet401: true });
 }
 
-export type SignInResult = { status: 'signed-in'; session: ServerSession } | { status: 'mfa-required'; methods: string[] };
+/** `mfa-required` carries the CSRF token of the short pending session, for the second-step calls. */
+export type SignInResult = { status: 'signed-in'; session: ServerSession } | { status: 'mfa-required'; methods: string[]; csrfToken?: string };
 
 export function signIn(email: string, password: string): Promise<SignInResult> {
   return request<SignInResult>('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true });

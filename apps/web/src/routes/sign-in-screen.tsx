@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/index.js';
 import { useSession } from '../features/identity/session.js';
 import { passkeyOptions, passkeyVerify, signIn, verifyRecoveryCode, verifyTotp, type SignInResult } from '../fhir-client/identity.js';
 import { problemText } from '../features/identity/problem-text.js';
+import { setCsrfToken } from '../fhir-client/http.js';
 import { LanguageSwitch } from '../features/account/language-switch.js';
 import { Button, PageTitle } from '../ui/primitives.js';
 import { Field } from '../ui/field.js';
@@ -19,6 +20,8 @@ export default function SignInScreen() {
 
   const finish = async (result: SignInResult) => {
     if (result.status === 'mfa-required') {
+      // The second step is a state-changing call on the pending session: it needs its CSRF token.
+      setCsrfToken(result.csrfToken);
       setMethods(result.methods);
       setStep('totp');
       return;
