@@ -44,5 +44,8 @@ export function patientCompartments(resource: Resource, rows: IndexRows): string
   for (const row of rows.reference) {
     if (row.targetType === 'Patient' && row.targetId && params.has(row.param)) ids.add(row.targetId);
   }
+  // A Group of several patients (a panel, a bulk-export cohort) would otherwise be in every member's
+  // compartment and show each member the others' ids; such a Group is clinic data, not a patient's.
+  if (resource.resourceType === 'Group' && ids.size > 1) return [];
   return [...ids].sort();
 }

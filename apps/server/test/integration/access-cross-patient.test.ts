@@ -185,4 +185,17 @@ describe('cross-patient access from a patient session', () => {
       else assert.ok(res.statusCode === 404 || res.statusCode === 400, `${type}: ${res.statusCode}`);
     }
   });
+  it('a Group of several patients is not readable by its members', async () => {
+    const cohort = await createResource<Resource>(t.systemRepo, {
+      resourceType: 'Group',
+      type: 'person',
+      actual: true,
+      member: [{ entity: { reference: `Patient/${a.patientId}` } }, { entity: { reference: `Patient/${b.patientId}` } }],
+    } as Resource);
+    const read = await browser.get(`/fhir/Group/${cohort.id}`);
+    assert.equal(read.statusCode, 404, 'a member must not see who else is in the cohort');
+    const search = await browser.get(`/fhir/Group?member=Patient/${a.patientId}`);
+    assert.equal(search.statusCode, 200);
+    assert.equal((search.json() as Bundle).entry?.filter((e) => e.resource?.resourceType === 'Group').length ?? 0, 0);
+  });
 });
