@@ -176,11 +176,14 @@ describe('bulk export', () => {
   it("exports only the caller's own patient under a patient-scoped policy", async () => {
     const [mine, other] = patientIds;
     const token = `test-patient-${mine}`;
-    for (const url of ['/fhir/Patient/$export', `/fhir/Group/${groupId}/$export`, '/fhir/$export']) {
+    // A cohort Group of several patients is clinic data: its members cannot see it, nor export by it.
+    const groupKickOff = await t.app.inject({ method: 'GET', url: `/fhir/Group/${groupId}/$export`, headers: { authorization: `Bearer ${token}`, prefer: 'respond-async', accept: 'application/fhir+json' } });
+    assert.equal(groupKickOff.statusCode, 404);
+    for (const url of ['/fhir/Patient/$export', '/fhir/$export']) {
       const byType = await downloadAll(t.app, token, await waitForManifest(t.app, token, await kickOff(t.app, token, url)));
       assert.deepEqual(byType.get('Patient')?.map((p) => p.id), [mine], url);
-      // (The demo Group lists every patient and is in each member's compartment, so the access door lets members read it.)
-      const text = JSON.stringify([...byType.entries()].filter(([type]) => type !== 'Group').map(([, rs]) => rs));
+      assert.equal(byType.get('Group'), undefined, `${url} exported the cohort Group`);
+      const text = JSON.stringify([...byType.values()]);
       assert.ok(!text.includes(`Patient/${other}`), `${url} leaks another patient`);
       const { rows } = await t.db.query<{ id: string }>(`SELECT resource_type || '/' || id AS id FROM fhir_resource WHERE NOT deleted AND compartments <> '{}' AND NOT compartments && $1::text[]`, [[mine]]);
       const foreign = new Set(rows.map((r) => r.id));
