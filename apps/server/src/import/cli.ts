@@ -1,9 +1,7 @@
 // `npm run import -- <files or folders>`: imports FHIR R4 Bundles, single resources and NDJSON into
 // the database the server uses (DATABASE_URL, or the embedded one in DATA_DIR — the running
 // server's, when it is up). Runs as the system principal; every write is audited.
-import pino from 'pino';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../server-runtime.js';
+import { runCommand, USAGE_ERROR, withDatabase } from '../cli/command.js';
 import { listImportFiles } from './read-source.js';
 import { formatSummary, importFailed, progressPrinter } from './report.js';
 import { runImport, workerExecutor } from './run-import.js';
@@ -24,48 +22,31 @@ async function main(): Promise<number> {
   }
   if (paths.length === 0 || (workers !== undefined && !(workers >= 1))) {
     process.stderr.write(`${USAGE}\n`);
-    return 2;
+    return USAGE_ERROR;
   }
   let files: string[];
   try {
     files = listImportFiles(paths);
   } catch (err) {
     process.stderr.write(`Cannot read ${(err as NodeJS.ErrnoException).path ?? paths.join(' ')}: ${(err as Error).message}\n`);
-    return 2;
+    return USAGE_ERROR;
   }
   if (files.length === 0) {
     process.stderr.write('No .json or .ndjson files found.\n');
-    return 2;
+    return USAGE_ERROR;
   }
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
+  return withDatabase(async (runtime, config) => {
+    const executor = await workerExecutor(runtime.url, config.fhirBaseUrl, workers);
+    try {
+      process.stdout.write(`Importing ${files.length} file(s)\n`);
+      const run = await runImport(files, executor, runtime.db, progressPrinter(process.stdout));
+      if (process.stdout.isTTY) process.stdout.write('\n');
+      process.stdout.write(`\n${formatSummary(run)}\n`);
+      return importFailed(run) ? 1 : 0;
+    } finally {
+      await executor.close();
     }
-    throw err;
-  }
-  const logger = pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const runtime = await openDatabase(config, logger, { attachToRunning: true });
-  const executor = await workerExecutor(runtime.url, config.fhirBaseUrl, workers);
-  try {
-    process.stdout.write(`Importing ${files.length} file(s)\n`);
-    const run = await runImport(files, executor, runtime.db, progressPrinter(process.stdout));
-    if (process.stdout.isTTY) process.stdout.write('\n');
-    process.stdout.write(`\n${formatSummary(run)}\n`);
-    return importFailed(run) ? 1 : 0;
-  } finally {
-    await executor.close();
-    await runtime.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`Import failed: ${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);

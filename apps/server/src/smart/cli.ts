@@ -2,8 +2,7 @@
 //   [--backend] [--launch-url URL]` prints the new client_id (and the secret, once);
 // `npm run app -- list`; `npm run app -- revoke <client_id>` ends the app and all its tokens.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../server-runtime.js';
+import { runCommand, USAGE_ERROR, withDatabase } from '../cli/command.js';
 import { listClients, registerClient, revokeClient, type ClientType } from './clients.js';
 import { OAuthError } from './errors.js';
 
@@ -28,46 +27,39 @@ async function main(): Promise<number> {
   const [command, id] = positionals;
   if (!['register', 'list', 'revoke'].includes(command ?? '') || (command === 'revoke' && !id) || (command === 'register' && !values.name)) {
     process.stderr.write(USAGE);
-    return 2;
+    return USAGE_ERROR;
   }
-  const runtime = await openDatabase(loadConfig(process.env));
-  try {
-    if (command === 'list') {
-      for (const c of await listClients(runtime.db)) process.stdout.write(`${c.clientId}\t${c.type}${c.backend ? ' backend' : ''}\t${c.name}\t${c.redirectUris.join(' ')}\n`);
+  return withDatabase(async (runtime) => {
+    try {
+      if (command === 'list') {
+        for (const c of await listClients(runtime.db)) process.stdout.write(`${c.clientId}\t${c.type}${c.backend ? ' backend' : ''}\t${c.name}\t${c.redirectUris.join(' ')}\n`);
+        return 0;
+      }
+      if (command === 'revoke') {
+        const ok = await revokeClient(runtime.db, id);
+        process.stdout.write(ok ? `Revoked ${id}; its tokens no longer work\n` : `No active app ${id}\n`);
+        return ok ? 0 : 1;
+      }
+      const type: ClientType = values['jwks-url'] ? 'confidential-asymmetric' : values.secret || (values.backend && !values.public) ? 'confidential-symmetric' : 'public';
+      const { client, secret } = await registerClient(runtime.db, {
+        name: values.name!,
+        type,
+        redirectUris: values['redirect-uri'] ?? [],
+        jwksUrl: values['jwks-url'],
+        backend: values.backend ?? false,
+        launchUrl: values['launch-url'],
+      });
+      process.stdout.write(`client_id: ${client.clientId}\ntype: ${client.type}${client.backend ? ' (backend service)' : ''}\n`);
+      if (secret) process.stdout.write(`client_secret (shown once, keep it secret): ${secret}\n`);
       return 0;
+    } catch (err) {
+      if (err instanceof OAuthError) {
+        process.stderr.write(`${err.description}\n`);
+        return 1;
+      }
+      throw err;
     }
-    if (command === 'revoke') {
-      const ok = await revokeClient(runtime.db, id);
-      process.stdout.write(ok ? `Revoked ${id}; its tokens no longer work\n` : `No active app ${id}\n`);
-      return ok ? 0 : 1;
-    }
-    const type: ClientType = values['jwks-url'] ? 'confidential-asymmetric' : values.secret || (values.backend && !values.public) ? 'confidential-symmetric' : 'public';
-    const { client, secret } = await registerClient(runtime.db, {
-      name: values.name!,
-      type,
-      redirectUris: values['redirect-uri'] ?? [],
-      jwksUrl: values['jwks-url'],
-      backend: values.backend ?? false,
-      launchUrl: values['launch-url'],
-    });
-    process.stdout.write(`client_id: ${client.clientId}\ntype: ${client.type}${client.backend ? ' (backend service)' : ''}\n`);
-    if (secret) process.stdout.write(`client_secret (shown once, keep it secret): ${secret}\n`);
-    return 0;
-  } catch (err) {
-    if (err instanceof OAuthError) {
-      process.stderr.write(`${err.description}\n`);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await runtime.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main);
