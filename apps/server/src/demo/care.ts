@@ -22,15 +22,17 @@ export function careTeam(id: string, patient: Reference<any>, members: Array<{ m
 
 interface GoalSpec {
   text: string;
+  /** SNOMED CT finding the goal aims for (US Core Goal.description binding), where one fits. */
+  snomed?: [string, string];
   measure?: { loinc: string; display: string };
   high?: { value: number; ucum: string; unit: string };
 }
 
 const GOALS: Partial<Record<ChronicKey, GoalSpec>> = {
   diabetes: { text: 'Hemoglobin A1c below 7.0%', measure: { loinc: '4548-4', display: 'Hemoglobin A1c/Hemoglobin.total in Blood' }, high: { value: 7, ucum: '%', unit: '%' } },
-  hypertension: { text: 'Blood pressure below 130/80 mmHg', measure: { loinc: '8480-6', display: 'Systolic blood pressure' }, high: { value: 130, ucum: 'mm[Hg]', unit: 'mmHg' } },
+  hypertension: { text: 'Blood pressure below 130/80 mmHg', snomed: ['2004005', 'Normal blood pressure'], measure: { loinc: '8480-6', display: 'Systolic blood pressure' }, high: { value: 130, ucum: 'mm[Hg]', unit: 'mmHg' } },
   hyperlipidemia: { text: 'LDL cholesterol below 100 mg/dL', measure: { loinc: '13457-7', display: 'Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation' }, high: { value: 100, ucum: 'mg/dL', unit: 'mg/dL' } },
-  obesity: { text: 'Lose 5% of body weight through diet and walking 30 minutes five days a week' },
+  obesity: { text: 'Lose 5% of body weight through diet and walking 30 minutes five days a week', snomed: ['89362005', 'Weight loss'] },
   heartFailure: { text: 'No hospital admissions for heart failure; daily weights within 2 lb of dry weight' },
   asthma: { text: 'Asthma control: rescue inhaler needed no more than twice a week' },
   depression: { text: 'PHQ-9 score below 5 (remission)', measure: { loinc: '44261-6', display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]' }, high: { value: 5, ucum: '{score}', unit: '{score}' } },
@@ -48,7 +50,7 @@ export function goals(ids: () => string, patient: Reference<any>, chronic: Array
       meta: { profile: [usCore('us-core-goal')] },
       lifecycleStatus: 'active',
       achievementStatus: concept('http://terminology.hl7.org/CodeSystem/goal-achievement', 'in-progress', 'In Progress'),
-      description: { text: g.text },
+      description: g.snomed ? { coding: [coding(SYS.snomed, g.snomed[0], g.snomed[1])], text: g.text } : { text: g.text },
       subject: patient,
       startDate: fhirDate(c.since),
       target: [

@@ -6,7 +6,7 @@ import { carePlan, careTeam, coverage, goals, implant, procedure } from './care.
 import type { ClinicDirectory, PayerKey, SiteKey, StaffKey, StaffMember } from './clinic.js';
 import { ACUTE, ALLERGIES, CHRONIC, type ChronicKey, allergy, condition } from './conditions.js';
 import { encounter, provenance } from './encounters.js';
-import { DAY_MS, addDays, addMinutes, ageInMonths, ageInYears, ref } from './fhir-helpers.js';
+import { DAY_MS, addDays, addMinutes, ageInMonths, ageInYears, fhirDate, ref } from './fhir-helpers.js';
 import { CHILD_SCHEDULE, VACCINES, immunization } from './immunizations.js';
 import type { LabState } from './lab-catalog.js';
 import { labOrder } from './labs.js';
@@ -17,6 +17,8 @@ import { fullName, parentOf, patientResource, person, relatedPerson } from './pa
 import { IdSource, Rng } from './rng.js';
 import { type DrugPlan, type Visit, planHistory } from './schedule.js';
 import { type ScreeningSummary, alcoholScreen, anxietyScreen, depressionScreen, foodScreen, geriatricStatus, smokingDisplay, smokingStatus } from './screenings.js';
+import { specimen, specimenKindFor, specimenRef } from './specimens.js';
+import { type AdditionsContext, chartAdditions, visitAdditions } from './us-core-additions.js';
 import { type VitalSummary, makeBodyModel, vitalSigns } from './vitals.js';
 
 const PRIMARY: readonly StaffKey[] = ['family1', 'family2', 'internal', 'np'];
@@ -32,6 +34,18 @@ export function buildChart(seed: number, index: number, asOf: Date, dir: ClinicD
   const rng = new Rng(seed, index, 'chart');
   const ids = new IdSource(seed, index);
   const next = () => ids.next();
+  // US Core additions draw ids and randomness from their own streams (see us-core-additions.ts).
+  const extraIds = new IdSource(seed, `${index}:us-core`);
+  const additions: AdditionsContext = {
+    next: () => extraIds.next(),
+    rng: new Rng(seed, index, 'us-core'),
+    dir,
+    patient: ref('Patient', p.id, fullName(p)),
+    patientName: fullName(p),
+    female: p.female,
+    ageAt: (d) => ageInYears(p.birthDate, d),
+    respondent: ref('Patient', p.id, fullName(p)),
+  };
   const patientRef: Reference<any> = ref('Patient', p.id, fullName(p));
   const plan = planHistory(p, asOf, new Rng(seed, index, 'plan'));
   const pcp = dir.staff[p.pcp];
@@ -50,6 +64,7 @@ export function buildChart(seed: number, index: number, asOf: Date, dir: ClinicD
   if (minor) {
     const rp = relatedPerson(next(), p, seed, asOf);
     guardianRef = ref('RelatedPerson', rp.id as string);
+    additions.respondent = guardianRef;
     emitChart(rp);
   }
   const payer: PayerKey = ageAt(asOf) >= 65 ? 'medicare' : rng.chance(0.2) ? 'medicaid' : rng.pick(['prairie', 'heartland'] as const);
@@ -103,6 +118,7 @@ export function buildChart(seed: number, index: number, asOf: Date, dir: ClinicD
   const given = new Set<string>();
   const fluSeasons = new Set<number>();
   const sites = (k: StaffKey): SiteKey => dir.staff[k].siteKey;
+  const visitNumber = (vi: number) => `V${String(index).padStart(6, '0')}-${String(vi + 1).padStart(3, '0')}`;
   let zosterDoseDue: Date | undefined;
   let lastMammogram = 0;
   let dexaDone = false;
@@ -203,10 +219,12 @@ export function buildChart(seed: number, index: number, asOf: Date, dir: ClinicD
     if (v.kind === 'inpatient') panels.push('cbc', 'bmp', 'bnp', 'crp');
     if (v.kind === 'wellChild' && (Math.round(months) === 12 || Math.round(months) === 24)) panels.push('lead', 'hgb');
     const abnormal: string[] = [];
-    for (const panelKey of [...new Set(panels)]) {
+    for (const [pi, panelKey] of [...new Set(panels)].entries()) {
       if (v.kind === 'telehealth') break;
-      const r = labOrder({ panelKey, ids, rng, dir, state: labState, patientRef, encounterId, orderedBy: clinician, collected: addMinutes(v.date, 20 + rng.int(0, 30)) });
-      emit(...r.resources);
+      const collected = addMinutes(v.date, 20 + rng.int(0, 30));
+      const sp = specimen({ id: additions.next(), kind: specimenKindFor(panelKey, child), patient: patientRef, collected, received: addMinutes(collected, 25), accession: `${visitNumber(vi)}-${pi + 1}` });
+      const r = labOrder({ panelKey, ids, rng, dir, state: labState, patientRef, encounterId, orderedBy: clinician, collected, specimen: specimenRef(sp) });
+      emit(sp, ...r.resources);
       abnormal.push(...r.abnormal);
     }
 
@@ -357,8 +375,9 @@ export function buildChart(seed: number, index: number, asOf: Date, dir: ClinicD
       reason: acute ? { snomed: acute.snomed, display: acute.display } : undefined,
       reasonConditionIds: reasonIds,
       dir,
-      visitNumber: `V${String(index).padStart(6, '0')}-${String(vi + 1).padStart(3, '0')}`,
+      visitNumber: visitNumber(vi),
     });
+    visitOut.push(...visitAdditions(visitOut, { kind: v.kind, date: v.date, end, signedAt, encounterId, clinician, custodianOrgId: v.kind === 'inpatient' ? dir.hospitalOrgId : dir.clinicOrgId }, additions));
     out.push(enc, ...visitOut);
     out.push(provenance(next(), [enc, ...visitOut], signedAt, clinician, v.kind === 'inpatient' ? dir.hospitalOrgId : dir.clinicOrgId));
     lastVisitEnd = signedAt;
@@ -412,5 +431,6 @@ export function buildChart(seed: number, index: number, asOf: Date, dir: ClinicD
     emitChart(carePlan(next(), patientRef, goalList, chronicWithIds.map((c) => c.conditionId), activities, plan.historyStart, pcp, team.id as string));
   }
   out.push(provenance(next(), chartLevel, lastVisitEnd, pcp, dir.clinicOrgId));
+  out.push(...chartAdditions(out, { pcp, asOf, historyStart: plan.historyStart, lastVisitEnd, birthDate: fhirDate(p.birthDate) }, additions));
   return out;
 }

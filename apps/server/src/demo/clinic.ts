@@ -13,6 +13,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { SYS, concept, coding, ref, usCore } from './fhir-helpers.js';
 import { FORMULARY } from './medications.js';
+import { questionnaires } from './questionnaires.js';
 import { Rng, patientId, stableUuid } from './rng.js';
 
 export type StaffKey = 'family1' | 'family2' | 'internal' | 'pediatrics' | 'cardiology' | 'radiology' | 'np';
@@ -77,6 +78,8 @@ export interface ClinicDirectory {
   clinicName: string;
   labOrgId: string;
   hospitalOrgId: string;
+  /** The community pharmacy that fills the clinic's prescriptions (MedicationDispense.performer). */
+  pharmacyOrgId: string;
   staff: Record<StaffKey, StaffMember>;
   sites: Record<SiteKey, { id: string; name: string }>;
   payers: Record<PayerKey, { id: string; name: string; typeCode: string; typeDisplay: string }>;
@@ -84,6 +87,7 @@ export interface ClinicDirectory {
 }
 
 export const CLINIC_NAME = 'Portico Family Health';
+export const PHARMACY_NAME = 'Wabash Avenue Community Pharmacy';
 export const MRN_SYSTEM = 'https://portico-demo.example.org/fhir/mrn';
 
 function sharedId(seed: number, kind: string, key: string): string {
@@ -117,6 +121,7 @@ export function clinicDirectory(seed: number): ClinicDirectory {
     clinicName: CLINIC_NAME,
     labOrgId: sharedId(seed, 'Organization', 'lab'),
     hospitalOrgId: sharedId(seed, 'Organization', 'hospital'),
+    pharmacyOrgId: sharedId(seed, 'Organization', 'pharmacy'),
     staff,
     sites,
     payers,
@@ -245,6 +250,9 @@ export function sharedResources(dir: ClinicDirectory, patientCount: number): Res
     };
     out.push(resource);
   }
+  // Added after everything else so earlier resources keep their generated NPIs.
+  out.push(organization(dir.pharmacyOrgId, PHARMACY_NAME, makeNpi(rng), '1215 Wabash Ave', '62704', '(217) 555-0190', 'prov', 'Healthcare Provider'));
+  out.push(...questionnaires(dir.seed));
   const group: Group = {
     resourceType: 'Group',
     id: sharedId(dir.seed, 'Group', 'all-patients'),

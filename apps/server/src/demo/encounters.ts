@@ -89,3 +89,16 @@ export function provenance(id: string, targets: Resource[], recorded: Date, auth
     ],
   };
 }
+
+/** Provenance for data an outside organization reported (e.g. the pharmacy's dispenses). */
+export function provenanceBy(id: string, targets: Resource[], recorded: Date, who: Reference<any>): Provenance {
+  return {
+    resourceType: 'Provenance',
+    id,
+    meta: { profile: [usCore('us-core-provenance')] },
+    target: targets.map((r) => ref(r.resourceType, r.id as string)),
+    recorded: recorded.toISOString(),
+    activity: concept('http://terminology.hl7.org/CodeSystem/v3-DataOperation', 'CREATE', 'create'),
+    agent: [{ type: concept('http://terminology.hl7.org/CodeSystem/provenance-participant-type', 'author', 'Author'), who }],
+  };
+}

@@ -54,7 +54,7 @@ export function qty(value: number, code: string, unit?: string): Quantity {
   return { value, unit: unit ?? code, system: SYS.ucum, code };
 }
 
-export function obsCategory(code: 'laboratory' | 'vital-signs' | 'survey' | 'social-history' | 'exam' | 'imaging' | 'procedure'): CodeableConcept {
+export function obsCategory(code: 'laboratory' | 'vital-signs' | 'survey' | 'social-history' | 'exam' | 'imaging' | 'procedure' | 'activity'): CodeableConcept {
   const display: Record<string, string> = {
     laboratory: 'Laboratory',
     'vital-signs': 'Vital Signs',
@@ -63,6 +63,7 @@ export function obsCategory(code: 'laboratory' | 'vital-signs' | 'survey' | 'soc
     exam: 'Exam',
     imaging: 'Imaging',
     procedure: 'Procedure',
+    activity: 'Activity',
   };
   return { coding: [coding(SYS.obsCategory, code, display[code])], text: display[code] };
 }

@@ -72,6 +72,8 @@ export interface LabOrderInput {
   encounterId: string;
   orderedBy: StaffMember;
   collected: Date;
+  /** The Specimen the panel was run on (US Core Observation Lab / DiagnosticReport Lab `specimen`). */
+  specimen?: Reference<any>;
 }
 
 export interface LabResultSummary {
@@ -101,6 +103,7 @@ export function labOrder(o: LabOrderInput): LabResultSummary {
     effectiveDateTime: fhirDateTime(o.collected),
     issued: issued.toISOString(),
     performer: [lab],
+    ...(o.specimen ? { specimen: o.specimen } : {}),
   };
 
   for (const key of panel.analytes) {
@@ -176,6 +179,7 @@ export function labOrder(o: LabOrderInput): LabResultSummary {
     issued: issued.toISOString(),
     performer: [lab],
     resultsInterpreter: [ref('Practitioner', o.orderedBy.practitionerId, o.orderedBy.display)],
+    ...(o.specimen ? { specimen: [o.specimen] } : {}),
     result: observations.map((obs) => ref('Observation', obs.id as string)),
     ...(abnormal.length ? { conclusion: `Abnormal: ${abnormal.join('; ')}.` } : { conclusion: 'All results within reference range.' }),
   };

@@ -5,13 +5,22 @@ import type { StaffMember } from './clinic.js';
 import { SYS, addMinutes, base64, coding, concept, fhirDateTime, loinc, ref, usCore } from './fhir-helpers.js';
 import type { ImagingKind } from './note-text.js';
 
-export type NoteType = 'progress' | 'discharge' | 'hp' | 'consult';
+export type NoteType = 'progress' | 'discharge' | 'hp' | 'consult' | 'procedure' | 'pathology' | 'lab' | 'radiology' | 'ekg' | 'echo' | 'summary';
 
+// The five US Core clinical note types, plus the reports whose DiagnosticReport.presentedForm
+// US Core asks to expose as DocumentReferences too, and the per-patient summary ($docref's CCD).
 const NOTE_TYPES: Record<NoteType, [string, string]> = {
   progress: ['11506-3', 'Progress note'],
   discharge: ['18842-5', 'Discharge summary'],
   hp: ['34117-2', 'History and physical note'],
   consult: ['11488-4', 'Consult note'],
+  procedure: ['28570-0', 'Procedure note'],
+  pathology: ['11526-1', 'Pathology study'],
+  lab: ['11502-2', 'Laboratory report'],
+  radiology: ['18748-4', 'Diagnostic imaging study'],
+  ekg: ['11524-6', 'EKG study'],
+  echo: ['34552-0', 'Cardiac 2D echo panel'],
+  summary: ['34133-9', 'Summary of episode note'],
 };
 
 export interface DocumentInput {
@@ -19,12 +28,14 @@ export interface DocumentInput {
   type: NoteType;
   text: string;
   patient: Reference<any>;
-  encounterId: string;
+  encounterId?: string;
   author: StaffMember;
   custodianOrgId: string;
   start: Date;
   end: Date;
   signedAt: Date;
+  /** The report or procedure the document belongs to (context.related). */
+  related?: Reference<any>[];
 }
 
 export function documentReference(d: DocumentInput): DocumentReference {
@@ -57,8 +68,9 @@ export function documentReference(d: DocumentInput): DocumentReference {
       },
     ],
     context: {
-      encounter: [ref('Encounter', d.encounterId)],
+      ...(d.encounterId ? { encounter: [ref('Encounter', d.encounterId)] } : {}),
       period: { start: fhirDateTime(d.start), end: fhirDateTime(d.end) },
+      ...(d.related?.length ? { related: d.related } : {}),
     },
   };
 }
@@ -74,7 +86,43 @@ const IMAGING: Record<ImagingKind, { code: string; display: string; category: 'r
 const CATEGORY = {
   radiology: concept(SYS.loinc, 'LP29684-5', 'Radiology'),
   cardiology: concept(SYS.loinc, 'LP29708-2', 'Cardiology'),
+  pathology: concept(SYS.loinc, 'LP7839-6', 'Pathology'),
 };
+
+/** The note type that carries an imaging or cardiology report's text as a DocumentReference. */
+export function reportNoteType(kind: ImagingKind): NoteType {
+  return kind === 'ecg' ? 'ekg' : kind === 'echo' ? 'echo' : 'radiology';
+}
+
+export interface PathologyInput {
+  id: string;
+  text: string;
+  conclusion: string;
+  patient: Reference<any>;
+  collected: Date;
+  issued: Date;
+  labOrgId: string;
+  specimenId: string;
+}
+
+/** Surgical pathology report (US Core DiagnosticReport for Report and Note, category Pathology). */
+export function pathologyReport(p: PathologyInput): DiagnosticReport {
+  return {
+    resourceType: 'DiagnosticReport',
+    id: p.id,
+    meta: { profile: [usCore('us-core-diagnosticreport-note')] },
+    status: 'final',
+    category: [CATEGORY.pathology],
+    code: loinc('11529-5', 'Surgical pathology study'),
+    subject: p.patient,
+    effectiveDateTime: fhirDateTime(p.collected),
+    issued: p.issued.toISOString(),
+    performer: [ref('Organization', p.labOrgId, 'Sangamon Valley Memorial Hospital')],
+    specimen: [ref('Specimen', p.specimenId)],
+    conclusion: p.conclusion,
+    presentedForm: [{ contentType: 'text/plain; charset=utf-8', language: 'en-US', data: base64(p.text), title: 'Surgical pathology report', creation: fhirDateTime(p.issued) }],
+  };
+}
 
 export interface ImagingInput {
   id: string;

@@ -13,7 +13,7 @@ interface Builder {
   performer: Reference<any>;
 }
 
-const FREQUENCY: ReadonlyArray<[string, string]> = [
+export const FREQUENCY: ReadonlyArray<[string, string]> = [
   ['LA6568-5', 'Not at all'],
   ['LA6569-3', 'Several days'],
   ['LA6570-1', 'More than half the days'],
@@ -67,7 +67,7 @@ function instrument(
   return [panelObs, ...members];
 }
 
-const PHQ9_ITEMS: ReadonlyArray<[string, string]> = [
+export const PHQ9_ITEMS: ReadonlyArray<[string, string]> = [
   ['44250-9', 'Little interest or pleasure in doing things in last 2 weeks'],
   ['44255-8', 'Feeling down, depressed, or hopeless in last 2 weeks'],
   ['44259-0', 'Trouble falling or staying asleep, or sleeping too much in last 2 weeks'],
@@ -79,7 +79,7 @@ const PHQ9_ITEMS: ReadonlyArray<[string, string]> = [
   ['44260-8', 'Thoughts that you would be better off dead, or of hurting yourself in some way in last 2 weeks'],
 ];
 
-const GAD7_ITEMS: ReadonlyArray<[string, string]> = [
+export const GAD7_ITEMS: ReadonlyArray<[string, string]> = [
   ['69725-0', 'Feeling nervous, anxious or on edge'],
   ['68509-9', 'Over the past 2 weeks have you been bothered by not being able to stop or control worrying'],
   ['69733-0', 'Worrying too much about different things'],
@@ -142,15 +142,15 @@ export function anxietyScreen(b: Builder, rng: Rng, severity: number, summary: S
   );
 }
 
-const AUDIT_FREQ: ReadonlyArray<[string, string]> = [
+export const AUDIT_FREQ: ReadonlyArray<[string, string]> = [
   ['LA6270-8', 'Never'],
   ['LA18926-8', 'Monthly or less'],
   ['LA18927-6', '2-4 times a month'],
   ['LA18928-4', '2-3 times a week'],
   ['LA18929-2', '4 or more times a week'],
 ];
-const AUDIT_QTY = ['1 or 2', '3 or 4', '5 or 6', '7 to 9', '10 or more'];
-const AUDIT_BINGE = ['Never', 'Less than monthly', 'Monthly', 'Weekly', 'Daily or almost daily'];
+export const AUDIT_QTY = ['1 or 2', '3 or 4', '5 or 6', '7 to 9', '10 or more'];
+export const AUDIT_BINGE = ['Never', 'Less than monthly', 'Monthly', 'Weekly', 'Daily or almost daily'];
 
 export function alcoholScreen(b: Builder, rng: Rng, drinker: number, summary: ScreeningSummary): Observation[] {
   const q1 = clamp(Math.round(drinker * 4 + rng.normal(0, 0.4)), 0, 4);
@@ -174,7 +174,7 @@ export function alcoholScreen(b: Builder, rng: Rng, drinker: number, summary: Sc
   );
 }
 
-const HVS_ANSWERS: ReadonlyArray<[string, string]> = [
+export const HVS_ANSWERS: ReadonlyArray<[string, string]> = [
   ['LA28397-0', 'Often true'],
   ['LA6729-3', 'Sometimes true'],
   ['LA28398-8', 'Never true'],

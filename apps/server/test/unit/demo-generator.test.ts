@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDataType, validateResource } from '@medplum/core';
-import type { Bundle, CodeSystem, CodeSystemConcept, Observation, Patient, Resource, ValueSet } from '@medplum/fhirtypes';
+import type { Bundle, CodeSystem, CodeSystemConcept, DiagnosticReport, DocumentReference, Goal, MedicationDispense, MedicationRequest, Observation, Patient, Questionnaire, QuestionnaireResponse, Resource, Specimen, ValueSet } from '@medplum/fhirtypes';
 import { DEMO_PATIENT_ROLES, generateClinic } from '../../src/demo/generate-clinic.js';
 import { loadFhirDefinitions } from '../../src/fhir/definitions.js';
+import { US_CORE_RESOURCES } from '../../src/uscore/profiles.js';
 
 const AS_OF = new Date('2025-06-15T00:00:00Z');
 
@@ -181,8 +182,10 @@ describe('demo clinic generator', () => {
   });
 
   it('tags resources with US Core profiles', () => {
-    const untagged = all.filter((r) => r.resourceType !== 'Group' && !r.meta?.profile?.[0]?.startsWith('http://hl7.org/fhir/us/core/StructureDefinition/'));
+    // US Core profiles neither Group nor Questionnaire; the forms claim the SDC Questionnaire profile.
+    const untagged = all.filter((r) => r.resourceType !== 'Group' && r.resourceType !== 'Questionnaire' && !r.meta?.profile?.[0]?.startsWith('http://hl7.org/fhir/us/core/StructureDefinition/'));
     assert.deepEqual(untagged.map((r) => r.resourceType).slice(0, 5), []);
+    for (const q of all.filter((r) => r.resourceType === 'Questionnaire')) assert.equal(q.meta?.profile?.[0], 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire');
   });
 
   it('includes the demo personas', () => {
@@ -250,7 +253,8 @@ describe('demo clinic generator', () => {
     const notes = all.filter((r) => r.resourceType === 'DocumentReference') as Array<{ type?: { coding?: Array<{ code?: string }> }; content: Array<{ attachment: { data?: string } }> }>;
     const noteTypes = new Set(notes.map((n) => n.type?.coding?.[0]?.code));
     for (const t of ['11506-3', '34117-2']) assert.ok(noteTypes.has(t), `note type ${t}`);
-    const text = Buffer.from(notes[notes.length - 1].content[0].attachment.data as string, 'base64').toString('utf8');
+    const progress = notes.filter((n) => n.type?.coding?.[0]?.code === '11506-3');
+    const text = Buffer.from(progress[progress.length - 1].content[0].attachment.data as string, 'base64').toString('utf8');
     assert.match(text, /SUBJECTIVE:[\s\S]*OBJECTIVE:[\s\S]*ASSESSMENT:[\s\S]*PLAN:/);
     const observations = all.filter((r): r is Observation => r.resourceType === 'Observation');
     const codes = new Set(observations.map(codeOf));
@@ -260,6 +264,52 @@ describe('demo clinic generator', () => {
     for (const r of all) if (r.resourceType === 'Provenance') for (const t of (r as { target: Array<{ reference?: string }> }).target) provenanceTargets.add(t.reference as string);
     const clinical = small.charts.flat().filter((r) => r.resourceType !== 'Provenance');
     assert.deepEqual(clinical.filter((r) => !provenanceTargets.has(`${r.resourceType}/${r.id}`)).map((r) => r.resourceType).slice(0, 5), []);
+  });
+
+  it('covers every US Core profile, note type and report category the (g)(10) test kit looks for', () => {
+    const profiles = new Set(all.flatMap((r) => r.meta?.profile ?? []));
+    const missing = US_CORE_RESOURCES.flatMap((r) => r.profiles).filter((p) => !profiles.has(p));
+    assert.deepEqual(missing, []);
+    const typeOf = (r: Resource) => (r as DocumentReference).type?.coding?.[0]?.code;
+    const notes = new Set(all.filter((r) => r.resourceType === 'DocumentReference').map(typeOf));
+    for (const t of ['11488-4', '18842-5', '34117-2', '28570-0', '11506-3', '11526-1', '11502-2', '18748-4', '34133-9']) assert.ok(notes.has(t), `note type ${t}`);
+    const categories = new Set(all.filter((r) => r.resourceType === 'DiagnosticReport').map((r) => (r as DiagnosticReport).category?.[0]?.coding?.[0]?.code));
+    for (const c of ['LP29708-2', 'LP7839-6', 'LP29684-5']) assert.ok(categories.has(c), `report category ${c}`);
+    for (const chart of small.charts) {
+      const summaries = chart.filter((r) => r.resourceType === 'DocumentReference' && typeOf(r) === '34133-9');
+      assert.equal(summaries.length, 1, 'one summary document ($docref default) per patient');
+    }
+  });
+
+  it('links the US Core additions to the records they belong to', () => {
+    const byRef = new Map(all.map((r) => [`${r.resourceType}/${r.id}`, r]));
+    const labs = all.filter((r): r is Observation => r.resourceType === 'Observation' && r.category?.[0]?.coding?.[0]?.code === 'laboratory');
+    for (const o of labs) {
+      const sp = byRef.get(o.specimen?.reference as string) as Specimen | undefined;
+      assert.ok(sp, `lab ${codeOf(o)} has a specimen`);
+      assert.equal(sp.collection?.collectedDateTime, o.effectiveDateTime);
+      assert.equal(sp.subject?.reference, o.subject?.reference);
+    }
+    const dispenses = all.filter((r): r is MedicationDispense => r.resourceType === 'MedicationDispense');
+    assert.ok(dispenses.some((d) => d.medicationReference) && dispenses.some((d) => d.medicationCodeableConcept));
+    for (const d of dispenses) {
+      const mr = byRef.get(d.authorizingPrescription?.[0]?.reference as string) as MedicationRequest;
+      assert.equal(mr.subject.reference, d.subject?.reference);
+      if (d.status === 'completed') assert.ok(d.whenHandedOver && d.whenHandedOver >= (mr.authoredOn as string), 'handed over after it was prescribed');
+      assert.ok((d.whenHandedOver ?? d.whenPrepared ?? '') <= AS_OF.toISOString());
+    }
+    const forms = new Map(small.shared.filter((r): r is Questionnaire => r.resourceType === 'Questionnaire').map((q) => [q.url, q]));
+    const responses = all.filter((r): r is QuestionnaireResponse => r.resourceType === 'QuestionnaireResponse');
+    assert.ok(responses.length > 0);
+    for (const qr of responses) {
+      const form = forms.get(qr.questionnaire);
+      assert.ok(form, `${qr.questionnaire} is a stored Questionnaire`);
+      const linkIds = new Set(form.item?.map((i) => i.linkId));
+      for (const item of qr.item ?? []) assert.ok(linkIds.has(item.linkId), `${item.linkId} is an item of ${form.name}`);
+      const panel = all.find((r) => r.resourceType === 'Observation' && (r as Observation).derivedFrom?.[0]?.reference === `QuestionnaireResponse/${qr.id}`);
+      assert.ok(panel, 'the screening panel points at its form');
+    }
+    assert.ok(all.some((r) => r.resourceType === 'Goal' && (r as Goal).description.coding?.[0]?.system === 'http://snomed.info/sct'));
   });
 
   it('streams 1,000 patients', () => {
