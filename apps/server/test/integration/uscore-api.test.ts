@@ -51,11 +51,14 @@ test('$docref without a date range returns the most current document of the type
   assert.deepEqual(matches(posted.body).map((r) => r.id), [ofType[0].id]);
 });
 
-test('$docref without a type means the CCD (LOINC 34133-9); none is stored, so the bundle is empty, and on-demand says it is not generated', async () => {
+test("$docref without a type means the CCD (LOINC 34133-9): the patient's summary document; on-demand says it is not generated", async () => {
   const token = await s.token(1);
   const res = await s.fhir(token, `DocumentReference/$docref?patient=${s.patientIds[1]}`);
   assert.equal(res.status, 200);
-  assert.equal((res.body as Bundle).total, 0);
+  const summary = docsOf(1).filter((d) => typeToken(d) === 'http://loinc.org|34133-9');
+  assert.equal(summary.length, 1);
+  assert.deepEqual(matches(res.body).map((r) => r.id), [summary[0].id]);
+  assert.equal((res.body as Bundle).total, 1);
   const onDemand = await s.fhir(token, `DocumentReference/$docref?patient=${s.patientIds[1]}&on-demand=true`);
   assert.equal(onDemand.status, 200);
   const outcome = (onDemand.body as Bundle).entry?.find((e) => e.search?.mode === 'outcome');
