@@ -9,12 +9,25 @@ import type { Resource } from '@medplum/fhirtypes';
 import { createResource } from '../support/harness.js';
 import { Browser, makeAccount, startIdentityApp } from '../support/identity.js';
 import type { TestApp } from '../support/harness.js';
-import { HOSTILE_QUERIES, HOSTILE_SEGMENTS, hostileBodies, LEAKS, registeredRoutes, slots, type BodyCase, type RouteEntry } from './hostile-support.js';
+import { HOSTILE_HEADERS, HOSTILE_QUERIES, HOSTILE_SEGMENTS, hostileBodies, LEAKS, registeredRoutes, slots, type BodyCase, type RouteEntry } from './hostile-support.js';
 
 type Mode = 'anonymous' | 'patient' | 'system' | 'garbage-credentials';
 const MODES: Mode[] = ['anonymous', 'patient', 'system', 'garbage-credentials'];
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PATIENT_EMAIL = 'hostile-patient@example.org';
+
+/** Values of the wrong shape for each FHIR search parameter type (already percent-encoded). */
+const BAD_SEARCH_VALUES: Record<string, string[]> = {
+  date: ['ge2024-13-45', 'lt99999-01-01T00%3A00%3A00Z', 'eq1e10', 'sa0000-00-00', 'ap2024-02-30T25%3A61%3A00%2B99%3A00'],
+  number: ['gt1e400', 'NaN', '99999999999999999999999999999999999.5', 'ap-'],
+  quantity: ['le1e400%7Chttp%3A%2F%2Funitsofmeasure.org%7Cmg', 'abc%7C%7C', 'ap-0', 'gt%7C%7C%7C'],
+  token: ['%00', '%7C', 'a%7Cb%7Cc', '%7C%00'],
+  string: ['%00', '%5C', '%25', 'x%00y'],
+  reference: ['Patient%2F%00', 'http%3A%2F%2F%5Bbad', 'Nope%2F1%2F_history%2Fx', '%2F%2F'],
+  uri: ['%00', 'urn%3A', '%3A%2F%2F'],
+  composite: ['%24%24%24', 'a%24b%24c', '%00%24%00'],
+  special: ['%00', '%7C%7C%7C'],
+};
 
 interface Probe {
   method: string;
@@ -98,9 +111,9 @@ describe('hostile input on every route', () => {
     return probes;
   }
 
-  async function send(mode: Mode, probe: Probe): Promise<LightMyRequestResponse> {
+  async function send(mode: Mode, probe: Probe, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const n = ++requestNo;
-    const headers: Record<string, string> = { 'user-agent': 'hostile-input-test', ...headersFor(mode) };
+    const headers: Record<string, string> = { 'user-agent': 'hostile-input-test', ...headersFor(mode), ...extraHeaders };
     if (probe.body?.contentType) headers['content-type'] = probe.body.contentType;
     return t.app.inject({
       method: probe.method as 'GET',
@@ -189,6 +202,51 @@ describe('hostile input on every route', () => {
     // JSON bodies with __proto__ keys must not have reached Object.prototype.
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(({} as Record<string, unknown>).admin, undefined);
+  });
+
+  test('forged and malformed headers on every route', { timeout: 10 * 60_000 }, async () => {
+    const failures: string[] = [];
+    let sent = 0;
+    for (const route of routes.filter((r) => r.method !== 'HEAD')) {
+      const probes = probesFor(route).filter((p) => p.variant === 'plain' || p.variant === 'body:wrong-types' || p.variant === 'body:form');
+      for (const [name, headers] of Object.entries(HOSTILE_HEADERS)) {
+        await Promise.all(
+          probes.map(async (probe) => {
+            const res = await send('anonymous', probe, headers);
+            sent++;
+            const wrong = problemWith(probe, res);
+            if (wrong) failures.push(`${route.method} ${route.pattern} [${name}, ${probe.variant}]: ${wrong} — ${probe.url.slice(0, 100)} → ${res.body.slice(0, 160)}`);
+          }),
+        );
+      }
+    }
+    assert.ok(sent > 500, `only ${sent} requests were sent`);
+    assert.equal(failures.length, 0, `${failures.length} of ${sent} requests with hostile headers were answered badly:\n  ${failures.slice(0, 60).join('\n  ')}`);
+  });
+
+  test('every search parameter of every type, from the CapabilityStatement, with values of the wrong shape', { timeout: 10 * 60_000 }, async () => {
+    const statement = (await t.app.inject({ method: 'GET', url: '/fhir/metadata' })).json() as {
+      rest: { resource: { type: string; searchParam?: { name: string; type: string }[] }[] }[];
+    };
+    const failures: string[] = [];
+    let sent = 0;
+    const jobs: (() => Promise<void>)[] = [];
+    for (const resource of statement.rest[0].resource) {
+      for (const param of resource.searchParam ?? []) {
+        for (const value of BAD_SEARCH_VALUES[param.type] ?? BAD_SEARCH_VALUES.string) {
+          const url = `/fhir/${resource.type}?${encodeURIComponent(param.name)}=${value}`;
+          jobs.push(async () => {
+            const res = await send('system', { method: 'GET', url, variant: 'search' });
+            sent++;
+            const wrong = problemWith({ method: 'GET', url, variant: 'search' }, res);
+            if (wrong) failures.push(`${param.type} ${url.slice(0, 140)}: ${wrong} → ${res.body.slice(0, 200)}`);
+          });
+        }
+      }
+    }
+    for (let i = 0; i < jobs.length; i += 16) await Promise.all(jobs.slice(i, i + 16).map((job) => job()));
+    assert.ok(sent > 1000, `only ${sent} searches were sent`);
+    assert.equal(failures.length, 0, `${failures.length} of ${sent} searches were answered badly:\n  ${failures.slice(0, 60).join('\n  ')}`);
   });
 
   test('security headers on API answers, pages and errors', async () => {

@@ -144,3 +144,26 @@ export const LEAKS: [string, RegExp][] = [
   ['postgres', /postgres|pg_catalog|syntax error at or near|violates (?:not-null|check|foreign key|unique) constraint|invalid input syntax for type|relation "\w+"/i],
   ['node error codes', /ERR_[A-Z_]{6,}|TypeError|ReferenceError|RangeError: Maximum call stack/],
 ];
+
+/** Headers that clients get wrong or attackers forge; each is sent alone. */
+export const HOSTILE_HEADERS: Record<string, Record<string, string>> = {
+  'if-match-bad': { 'if-match': 'W/"99999999999999999999999999"' },
+  'if-match-sqlish': { 'if-match': `"1' OR '1'='1"` },
+  'if-none-exist-bad': { 'if-none-exist': 'name=%ff&_id=%00&birthdate=2024-13-45' },
+  'if-none-match': { 'if-none-match': 'W/"x", *' },
+  'if-modified-since-bad': { 'if-modified-since': 'yesterday' },
+  'prefer-huge': { prefer: `return=representation; handling=strict; respond-async; ${'x'.repeat(10_000)}` },
+  'accept-xml': { accept: 'application/fhir+xml' },
+  'accept-language-huge': { 'accept-language': `${'x-'.repeat(3000)};q=abc, *;q=-1` },
+  'forwarded-garbage': { 'x-forwarded-for': 'not-an-ip, 999.1.1.1', 'x-forwarded-host': 'evil.example:99999', 'x-forwarded-proto': 'gopher' },
+  'origin-null': { origin: 'null' },
+  'long-cookie': { cookie: `portico_session=${'a'.repeat(4000)}; portico_smart_authz=${'b'.repeat(4000)}` },
+  'basic-garbage': { authorization: 'Basic !!!not-base64!!!' },
+  'basic-empty-parts': { authorization: `Basic ${Buffer.from(':').toString('base64')}` },
+  'basic-huge': { authorization: `Basic ${Buffer.from(`${'c'.repeat(3000)}:${'s'.repeat(3000)}`).toString('base64')}` },
+  'bearer-empty': { authorization: 'Bearer ' },
+  'bearer-jwt-like': { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' },
+  'other-scheme': { authorization: 'Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXeg' },
+  'method-override': { 'x-http-method-override': 'DELETE' },
+  'csrf-huge': { 'x-csrf-token': 'z'.repeat(10_000) },
+};
