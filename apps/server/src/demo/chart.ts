@@ -18,7 +18,7 @@ import { IdSource, Rng } from './rng.js';
 import { type DrugPlan, type Visit, planHistory } from './schedule.js';
 import { type ScreeningSummary, alcoholScreen, anxietyScreen, depressionScreen, foodScreen, geriatricStatus, smokingDisplay, smokingStatus } from './screenings.js';
 import { specimen, specimenKindFor, specimenRef } from './specimens.js';
-import { type AdditionsContext, chartAdditions, visitAdditions } from './us-core-additions.js';
+import { additionsContext, chartAdditions, visitAdditions } from './us-core-additions.js';
 import { type VitalSummary, makeBodyModel, vitalSigns } from './vitals.js';
 
 const PRIMARY: readonly StaffKey[] = ['family1', 'family2', 'internal', 'np'];
@@ -34,18 +34,7 @@ export function buildChart(seed: number, index: number, asOf: Date, dir: ClinicD
   const rng = new Rng(seed, index, 'chart');
   const ids = new IdSource(seed, index);
   const next = () => ids.next();
-  // US Core additions draw ids and randomness from their own streams (see us-core-additions.ts).
-  const extraIds = new IdSource(seed, `${index}:us-core`);
-  const additions: AdditionsContext = {
-    next: () => extraIds.next(),
-    rng: new Rng(seed, index, 'us-core'),
-    dir,
-    patient: ref('Patient', p.id, fullName(p)),
-    patientName: fullName(p),
-    female: p.female,
-    ageAt: (d) => ageInYears(p.birthDate, d),
-    respondent: ref('Patient', p.id, fullName(p)),
-  };
+  const additions = additionsContext(seed, index, dir, { id: p.id, name: fullName(p), female: p.female, birthDate: p.birthDate });
   const patientRef: Reference<any> = ref('Patient', p.id, fullName(p));
   const plan = planHistory(p, asOf, new Rng(seed, index, 'plan'));
   const pcp = dir.staff[p.pcp];

@@ -9,11 +9,11 @@ import type { ClinicDirectory, StaffMember } from './clinic.js';
 import { dispensesFor } from './dispenses.js';
 import { type ProcedureNoteKind, colonoscopyFindings, labReportText, pathologyText, procedureNoteText, summaryText } from './document-text.js';
 import { provenance, provenanceBy } from './encounters.js';
-import { DAY_MS, addDays, addMinutes, addYears, ref } from './fhir-helpers.js';
+import { DAY_MS, addDays, addMinutes, addYears, ageInYears, ref } from './fhir-helpers.js';
 import type { ImagingKind, VisitKind } from './note-text.js';
 import { documentReference, pathologyReport, reportNoteType } from './notes.js';
 import { questionnaireResponses } from './questionnaires.js';
-import type { Rng } from './rng.js';
+import { IdSource, Rng } from './rng.js';
 import { type ObsContext, averageBloodPressure, clinicalResults, exercise, occupation, preferences, pregnancyIntent, pregnancyStatus, sexualOrientation } from './social-history.js';
 import { specimen } from './specimens.js';
 
@@ -31,6 +31,13 @@ export interface AdditionsContext {
   ageAt(d: Date): number;
   /** Who answers questionnaires: the patient, or the parent of a minor. */
   respondent: Reference<any>;
+}
+
+/** Additions draw ids and randomness from their own streams, apart from the rest of the chart. */
+export function additionsContext(seed: number, index: number, dir: ClinicDirectory, p: { id: string; name: string; female: boolean; birthDate: Date }): AdditionsContext {
+  const ids = new IdSource(seed, `${index}:us-core`);
+  const patient = ref('Patient', p.id, p.name);
+  return { next: () => ids.next(), rng: new Rng(seed, index, 'us-core'), dir, patient, patientName: p.name, female: p.female, ageAt: (d) => ageInYears(p.birthDate, d), respondent: patient };
 }
 
 export interface VisitInfo {
