@@ -135,7 +135,8 @@ export async function startDemoServer(): Promise<DemoServer> {
   let portico: Portico | undefined;
   let browser: Browser | undefined;
   try {
-    portico = await buildApp(config, { db: database.db });
+    // Server errors (5xx) are printed: a browser test that sees "Something went wrong" shows why.
+    portico = await buildApp(config, { db: database.db, logger: { level: 'error' } });
     await portico.app.listen({ host: '127.0.0.1', port });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -257,6 +258,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Signs in through the sign-in screen; with `totp`, answers the second step with a fresh code. */
 export async function signIn(page: Page, base: string, email: string, options: { totp?: boolean; password?: string } = {}): Promise<void> {
+  const seen: string[] = [];
+  const onResponse = (r: import('playwright-core').Response) => void (r.url().includes('/api/') && seen.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`));
+  const onError = (e: Error) => void seen.push(`page error: ${e.message}`);
+  page.on('response', onResponse);
+  page.on('pageerror', onError);
   await page.goto(`${base}/sign-in`);
   await page.getByRole('heading', { name: 'Sign in to Portico' }).waitFor();
   await page.getByLabel('Email').fill(email);
@@ -267,7 +273,11 @@ export async function signIn(page: Page, base: string, email: string, options: {
     await page.getByLabel('Code').fill(await totpCode(email));
     await page.getByRole('button', { name: 'Verify' }).click();
   }
-  await page.getByRole('heading', { name: /^Hello/ }).waitFor();
+  await page.getByRole('heading', { name: /^Hello/ }).waitFor({ timeout: 20_000 }).catch(async (err: unknown) => {
+    throw new Error(`sign-in did not reach Home; the page says: ${(await page.locator('body').innerText()).slice(0, 300)}; requests: ${seen.join(', ')}`, { cause: err });
+  });
+  page.off('response', onResponse);
+  page.off('pageerror', onError);
 }
 
 /** Presses Tab until the focused element matches (keyboard-only use); fails after `max` presses. */
@@ -286,7 +296,9 @@ export async function tabTo(page: Page, matches: (el: { tag: string; text: strin
 /** No horizontal scrolling at the phone width (WCAG 1.4.10 Reflow). */
 export async function assertNoOverflow(page: Page, screen: string): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-  assert.ok(scrollWidth <= PHONE.width, `${screen}: the page scrolls sideways (scrollWidth ${scrollWidth} > ${PHONE.width}, client ${clientWidth})`);
+  if (scrollWidth <= PHONE.width) return;
+  const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1).slice(0, 8).map((e) => `${e.tagName.toLowerCase()}.${(e as HTMLElement).className} "${(e.textContent ?? '').slice(0, 30)}" ${Math.round(e.getBoundingClientRect().right)}`), PHONE.width);
+  assert.fail(`${screen}: the page scrolls sideways (scrollWidth ${scrollWidth} > ${PHONE.width}, client ${clientWidth}): ${wide.join(' | ')}`);
 }
 
 /** Runs the browser tests of one file against one demo server; skips loudly without Chromium. */

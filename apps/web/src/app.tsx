@@ -1,5 +1,5 @@
 // The app: providers, the session gate and the lazy screen for the current path.
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { I18nProvider, useI18n } from './i18n/index.js';
 import { RouterProvider, matchPath, useLocation, Link } from './routes/router.js';
 import { screens } from './routes/index.js';
@@ -27,11 +27,8 @@ export function App() {
 function Routes() {
   const { path } = useLocation();
   const { state, signOut } = useSession();
-  // After the first screen, moving between screens moves focus to the new h1 (PageTitle).
-  useEffect(() => {
-    const timer = setTimeout(() => (document.body.dataset.navigated = 'true'), 0);
-    return () => clearTimeout(timer);
-  }, [path]);
+  // Focus moves to the new screen's h1 only after in-app navigation (router.tsx marks it); on the
+  // page's first load focus stays at the top, so the skip link is the first Tab stop.
 
   if (state.status === 'loading') {
     return (

@@ -16,6 +16,8 @@ function current(): Location {
 const listeners = new Set<() => void>();
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  // PageTitle focuses the new h1 after in-app navigation (screen readers announce the screen).
+  document.body.dataset.navigated = 'true';
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   listeners.forEach((l) => l());
@@ -25,11 +27,15 @@ export function RouterProvider({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState(current);
   useEffect(() => {
     const update = () => setLocation(current());
+    const back = () => {
+      document.body.dataset.navigated = 'true';
+      update();
+    };
     listeners.add(update);
-    window.addEventListener('popstate', update);
+    window.addEventListener('popstate', back);
     return () => {
       listeners.delete(update);
-      window.removeEventListener('popstate', update);
+      window.removeEventListener('popstate', back);
     };
   }, []);
   return <RouterContext.Provider value={location}>{children}</RouterContext.Provider>;

@@ -1,0 +1,31 @@
+// Lighthouse needs a network, so this is the offline check of what it would flag on a phone:
+// Home and Test results show real content from the demo clinic without sideways scrolling at
+// 390 px, also with text at 200% (WCAG 1.4.4 Resize Text, 1.4.10 Reflow).
+import assert from 'node:assert/strict';
+import { assertNoOverflow, browserSuite, DEMO_ACCOUNTS, signIn } from './support.js';
+
+browserSuite('layout: Home and Test results at 390 px, 100% and 200% text', async (env, t) => {
+  const { context, page } = await env.newPhone();
+  await signIn(page, env.base, DEMO_ACCOUNTS.patient);
+  for (const zoom of ['100%', '200%']) {
+    await t.test(`text at ${zoom}`, async () => {
+      // Browsers' text-size setting scales the root font size; the app sizes everything in rem.
+      await page.evaluate((z) => (document.documentElement.style.fontSize = z), zoom);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+      await page.getByRole('heading', { name: 'Hello, Paul' }).waitFor();
+      await page.getByRole('heading', { name: 'Your health at a glance' }).waitFor();
+      assert.match((await page.locator('main').innerText()).replace(/\s+/g, ' '), /health problems? on your list/);
+      await assertNoOverflow(page, `home at ${zoom}`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Test results' }).click();
+      await page.getByRole('heading', { name: 'Test results', level: 1 }).waitFor();
+      await page.locator('main a[href^="/results/"]').first().waitFor();
+      assert.ok((await page.locator('main a[href^="/results/"]').count()) >= 3, 'the results list shows the demo results');
+      await assertNoOverflow(page, `results at ${zoom}`);
+      if (zoom === '200%') {
+        const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main h1')!).fontSize));
+        assert.ok(size >= 48, `headings grow with the text size (h1 is ${size}px)`);
+      }
+    });
+  }
+  await context.close();
+});

@@ -1,0 +1,198 @@
+// The patient's record in Chromium at 390×844, signed in as the demo patient with two-step
+// sign-in, on the real server and demo clinic: a lab result and its chart, other screens (axe on
+// each), a visit note and a glossary word, Spanish (saved to the profile), the PDF and FHIR
+// downloads, offline reading of a viewed result, keyboard-only use, and sign-out wiping the
+// offline store. Screenshots for docs/screenshots come from this run.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Bundle, DocumentReference, Observation } from '@medplum/fhirtypes';
+import { searchResources } from '../../server/src/fhir/search/search.js';
+import { axeScan, browserSuite, DEMO_ACCOUNTS, demoPatient, screenshot, signIn, tabTo } from './support.js';
+
+async function search<T>(env: Parameters<Parameters<typeof browserSuite>[1]>[0], type: string, query: [string, string][]): Promise<T[]> {
+  const bundle: Bundle = await searchResources(env.systemRepo, type, [...query, ['_count', '1000']], { strict: false });
+  return (bundle.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource as T);
+}
+
+browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', async (env, t) => {
+  const { base } = env;
+  const patientId = demoPatient('mfaAdult');
+  // A lab test the demo patient has several results for: its newest result is the one opened.
+  const labs = await search<Observation>(env, 'Observation', [['patient', patientId], ['category', 'laboratory']]);
+  const byCode = new Map<string, Observation[]>();
+  for (const o of labs.filter((o) => o.valueQuantity?.value !== undefined)) {
+    const code = o.code.coding?.[0]?.code ?? '';
+    byCode.set(code, [...(byCode.get(code) ?? []), o]);
+  }
+  const series = [...byCode.values()].sort((a, b) => b.length - a.length)[0];
+  assert.ok(series && series.length >= 2, 'the demo patient has a lab test with several results');
+  const latest = series.sort((a, b) => (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''))[0];
+  const notes = await search<DocumentReference>(env, 'DocumentReference', [['patient', patientId]]);
+  const noted = notes.find((d) => d.context?.encounter?.[0]?.reference);
+  assert.ok(noted, 'the demo patient has a visit note');
+  const encounterId = noted.context!.encounter![0].reference!.split('/').pop()!;
+
+  const { context, page } = await env.newPhone();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const resultLink = page.locator(`a[href="/results/${latest.id}"]`);
+
+  await t.test('home and a lab result with its chart', async () => {
+    await signIn(page, base, DEMO_ACCOUNTS.patientWithMfa, { totp: true });
+    await page.getByRole('heading', { name: 'What needs your attention' }).waitFor();
+    await axeScan(page, 'home');
+    await screenshot(page, 'home');
+    await nav.getByRole('link', { name: 'Test results' }).click();
+    await page.getByRole('heading', { name: 'Test results', level: 1 }).waitFor();
+    await resultLink.waitFor();
+    await axeScan(page, 'results');
+    await screenshot(page, 'results');
+    await resultLink.click();
+    await page.locator('h1').waitFor();
+    const chart = page.getByRole('img', { name: /^Chart of your .* results over time, \d+ results/ });
+    await chart.waitFor();
+    await page.locator('summary', { hasText: 'Past results as a table' }).click();
+    assert.ok((await page.locator('table tbody tr').count()) >= 2);
+    await axeScan(page, 'result detail');
+    await screenshot(page, 'result-detail');
+  });
+
+  await t.test('other screens: medicines, summary, documents, connected apps, account', async () => {
+    await nav.getByRole('link', { name: 'Medicines' }).click();
+    await page.getByRole('heading', { name: 'Medicines', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Medicines you take now' }).waitFor();
+    await axeScan(page, 'medicines');
+    await screenshot(page, 'medicines');
+    for (const [link, heading, shot] of [
+      ['Health summary', 'Health summary', 'health-summary'],
+      ['Documents', 'Documents', undefined],
+      ['Connected apps', 'Connected apps', undefined],
+      ['Account', 'Account', undefined],
+    ] as const) {
+      await nav.getByRole('link', { name: 'More' }).click();
+      await page.getByRole('heading', { name: 'More', level: 1 }).waitFor();
+      await axeScan(page, 'more');
+      await page.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor({ state: 'detached' });
+      await axeScan(page, link);
+      if (shot) await screenshot(page, shot);
+    }
+  });
+
+  await t.test('download the record as a PDF summary and as FHIR JSON', async () => {
+    await nav.getByRole('link', { name: 'More' }).click();
+    await page.getByRole('link', { name: 'Download my record' }).click();
+    await page.getByRole('heading', { name: 'Download my record', level: 1 }).waitFor();
+    await axeScan(page, 'download');
+    let download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download summary (PDF)' }).click();
+    const pdf = await download;
+    assert.match(pdf.suggestedFilename(), /^health-record-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const bytes = readFileSync((await pdf.path())!);
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(bytes.length > 3000, 'the summary has content');
+    await page.getByRole('status').filter({ hasText: 'Your summary is ready' }).waitFor();
+    download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download all data (FHIR JSON)' }).click();
+    const json = await download;
+    assert.match(json.suggestedFilename(), /^health-record-\d{4}-\d{2}-\d{2}\.json$/);
+    const bundle = JSON.parse(readFileSync((await json.path())!, 'utf8')) as Bundle;
+    assert.equal(bundle.type, 'collection');
+    assert.ok(bundle.entry!.some((e) => e.resource?.id === latest.id));
+  });
+
+  await t.test('a visit note and a glossary word', async () => {
+    await nav.getByRole('link', { name: 'Visits' }).click();
+    await page.getByRole('heading', { name: 'Visits', level: 1 }).waitFor();
+    await axeScan(page, 'visits');
+    await page.locator(`a[href="/visits/${encounterId}"]`).click();
+    await page.getByRole('heading', { name: 'Visit notes' }).waitFor();
+    const term = page.locator('button.glossary-term').first();
+    await term.waitFor();
+    await axeScan(page, 'visit');
+    await screenshot(page, 'visit-note');
+    const word = ((await term.textContent()) ?? '').trim();
+    await term.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `What "${word}" means` });
+    await dialog.waitFor();
+    assert.ok(((await dialog.textContent()) ?? '').length > word.length + 20, 'the glossary explains the word');
+    await axeScan(page, 'glossary dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  await t.test('switch to Spanish; the choice is saved on the account', async () => {
+    await nav.getByRole('link', { name: 'More' }).click();
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { name: 'Más', level: 1 }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
+    const saved = async () => (await env.db.query<{ locale: string }>('SELECT locale FROM account WHERE email = $1', [DEMO_ACCOUNTS.patientWithMfa])).rows[0].locale;
+    for (let i = 0; i < 50 && (await saved()) !== 'es'; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await saved(), 'es', 'the language is saved on the account (emails use it)');
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Resultados' }).click();
+    await page.getByRole('heading', { name: 'Resultados de pruebas', level: 1 }).waitFor();
+    await resultLink.click();
+    await page.getByRole('img', { name: /^Gráfica/ }).waitFor();
+    await axeScan(page, 'result detail (es)');
+    await screenshot(page, 'result-detail-es');
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Más' }).click();
+    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByRole('heading', { name: 'More', level: 1 }).waitFor();
+  });
+
+  await t.test('offline: a viewed result stays readable, encrypted at rest', async () => {
+    await nav.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('heading', { name: /^Hello/ }).waitFor();
+    await context.setOffline(true);
+    await nav.getByRole('link', { name: 'Test results' }).click();
+    await page.getByText('You are offline').waitFor();
+    await resultLink.click();
+    await page.getByText(/Saved on this device/).first().waitFor();
+    await axeScan(page, 'offline result');
+    await screenshot(page, 'offline-result');
+    const stored = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('portico-offline'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      const all = await new Promise<unknown[]>((res) => { const r = db.transaction('records').objectStore('records').getAll(); r.onsuccess = () => res(r.result); });
+      db.close();
+      return all.map((e) => JSON.stringify(e));
+    });
+    assert.ok(stored.length > 0, 'records were saved for offline reading');
+    const unit = latest.valueQuantity?.unit ?? 'mg/dL';
+    assert.ok(stored.every((s) => !s.includes(unit) && !s.includes('"resourceType"')), 'the offline store holds ciphertext only');
+    await context.setOffline(false);
+  });
+
+  await t.test('keyboard only: skip link, tab bar, a result', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: /^Hello/ }).waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to main content');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await tabTo(page, (el) => el.tag === 'a' && el.href === '/results' && el.text === 'Test results');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Test results', level: 1 }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 5000 });
+    await tabTo(page, (el) => el.href === `/results/${latest.id}`, 200);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/results/${latest.id}`);
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 5000 });
+    await tabTo(page, (el) => el.tag === 'summary' && el.text.includes('Past results'));
+    await page.keyboard.press('Enter');
+    await page.locator('details[open] table').waitFor();
+  });
+
+  await t.test('sign-out wipes the offline store', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Portico' }).waitFor();
+    const count = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('portico-offline'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      const n = await new Promise<number>((res) => { const r = db.transaction('records').objectStore('records').count(); r.onsuccess = () => res(r.result); });
+      db.close();
+      return n;
+    });
+    assert.equal(count, 0);
+  });
+  await context.close();
+});
