@@ -36,7 +36,11 @@ browserSuite('connected apps: grant through SMART, see and revoke in Portico', a
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByLabel(/Code from your authenticator app/).fill(await totpCode(DEMO_ACCOUNTS.patientWithMfa));
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).waitFor({ timeout: 15_000 }).catch(async (err: unknown) => {
+      throw new Error(`no consent page; the page says: ${(await page.locator('body').innerText()).slice(0, 600)}`, { cause: err });
+    });
+    await axeScan(page, 'SMART consent page');
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/callback');
     const back = new URL(page.url());
     assert.equal(back.searchParams.get('state'), state);
@@ -56,6 +60,8 @@ browserSuite('connected apps: grant through SMART, see and revoke in Portico', a
   });
 
   await t.test('Portico lists the app in plain words and removes it', async () => {
+    // The patient's phone, signed in to Portico (the consent pages ran in the app's browser).
+    const { context, page } = await env.newPhone();
     await signIn(page, base, DEMO_ACCOUNTS.patientWithMfa, { totp: true });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).click();
     await page.getByRole('link', { name: 'Connected apps' }).click();
@@ -80,6 +86,7 @@ browserSuite('connected apps: grant through SMART, see and revoke in Portico', a
     await page.getByRole('status').filter({ hasText: 'Health Diary can no longer see your record.' }).waitFor();
     const read = await fetch(`${base}/fhir/Observation?patient=${demoPatient('mfaAdult')}`, { headers: { authorization: `Bearer ${accessToken}` } });
     assert.equal(read.status, 401, 'the app token stops working at once');
+    await context.close();
   });
   await context.close();
 });

@@ -130,7 +130,9 @@ export async function startDemoServer(): Promise<DemoServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'portico-e2e-'));
-  const config = testConfig({ PUBLIC_URL: base, DATA_DIR: dataDir, PORTICO_DEMO: 'true' });
+  // One fixed test key for every file: the demo accounts' TOTP secrets are sealed with it when the
+  // shared demo database is seeded, by whichever test file gets there first.
+  const config = testConfig({ PUBLIC_URL: base, DATA_DIR: dataDir, PORTICO_DEMO: 'true', PORTICO_SECRET_KEY: Buffer.from('portico-e2e-test-key-32-bytes!!!').toString('base64') });
   const database = await demoDatabase(config);
   let portico: Portico | undefined;
   let browser: Browser | undefined;

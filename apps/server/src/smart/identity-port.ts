@@ -68,10 +68,11 @@ export function portalIdentity(app: FastifyInstance, publicUrl: string): PortalI
       if (login.statusCode !== 200) return { ok: false, reason: 'invalid-credentials' };
       let cookies = cookiePairs(login.headers['set-cookie']);
       let setCookie = [login.headers['set-cookie'] ?? []].flat();
-      const body = login.json() as { status: string };
+      const body = login.json() as { status: string; csrfToken?: string };
       if (body.status === 'mfa-required') {
         if (!totp) return { ok: false, reason: 'mfa-required' };
-        const mfa = await app.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: json(request, cookies.join('; ')), payload: { code: totp.replace(/\s/g, '') }, remoteAddress: request.ip });
+        // The second step is a state-changing call on the pending session: it carries that session's CSRF token.
+        const mfa = await app.inject({ method: 'POST', url: '/api/auth/mfa/totp', headers: { ...json(request, cookies.join('; ')), 'x-csrf-token': body.csrfToken ?? '' }, payload: { code: totp.replace(/\s/g, '') }, remoteAddress: request.ip });
         if (mfa.statusCode === 429) return { ok: false, reason: 'rate-limited', detail: (mfa.json() as { detail?: string }).detail };
         if (mfa.statusCode !== 200) return { ok: false, reason: 'invalid-code' };
         cookies = cookiePairs(mfa.headers['set-cookie']);
