@@ -4,6 +4,8 @@
 // - index.html, the service worker and the manifest must be revalidated, or a deploy would be
 //   invisible until caches expire (and a stale service worker would pin the old app).
 // - Any other GET that is not an API path gets index.html: the app routes on the client (SPA).
+// - Hashed text assets have brotli/gzip copies beside them (precompress.ts, run by build:web); a
+//   client that accepts one gets it (Lighthouse "Enable text compression"), others the original.
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -28,7 +30,7 @@ export async function webStatic(app: FastifyInstance, options: WebStaticOptions 
   const distDir = resolve(options.distDir ?? join(import.meta.dirname, '../../../web/dist'));
   const indexFile = join(distDir, 'index.html');
 
-  await app.register(fastifyStatic, { root: distDir, serve: false, cacheControl: false, etag: true, lastModified: true });
+  await app.register(fastifyStatic, { root: distDir, serve: false, cacheControl: false, etag: true, lastModified: true, preCompressed: true });
 
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
     let path: string;
@@ -45,6 +47,8 @@ export async function webStatic(app: FastifyInstance, options: WebStaticOptions 
     const file = join(distDir, relative);
     if (relative && file.startsWith(distDir) && isFile(file)) {
       reply.header('cache-control', relative.startsWith('assets/') ? IMMUTABLE : REVALIDATE);
+      // The body depends on Accept-Encoding (RFC 9110 §12.5.5), which shared caches must know.
+      if (relative.startsWith('assets/')) reply.header('vary', 'accept-encoding');
       if (relative === 'sw.js') reply.header('service-worker-allowed', '/');
       return reply.sendFile(relative);
     }
