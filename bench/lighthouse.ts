@@ -1,0 +1,181 @@
+// `npm run lighthouse -- [--runs N] [--json DIR]`
+// Lighthouse (mobile preset: phone viewport, simulated slow 4G and 4x CPU slowdown) on the patient
+// web app's Home and Test results screens, signed in as the demo patient, against the real server
+// on 127.0.0.1 with a fresh database holding the demo clinic. Uses an installed Chromium
+// (CHROME_PATH, default /usr/bin/chromium); nothing is downloaded and no page leaves loopback.
+// Prints performance / accessibility / best-practices scores against the targets (95 / 100 / 100)
+// with every audit that cost points; the median run by performance is reported when --runs > 1.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { type Result } from 'lighthouse';
+import pg from 'pg';
+import pino from 'pino';
+import { buildApp } from '../apps/server/src/app.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.js';
+import { runMigrations } from '../apps/server/src/db/migrate.js';
+import { createDatabase } from '../apps/server/src/db/pool.js';
+import { seedDemoClinicIfEmpty } from '../apps/server/src/demo/seed.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../apps/server/src/identity/demo-accounts.js';
+import { SESSION_COOKIE } from '../apps/server/src/identity/sessions.js';
+
+const PAGES = [
+  { name: 'Home', path: '/' },
+  { name: 'Test results', path: '/results' },
+];
+const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
+type Category = keyof typeof TARGETS;
+const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function parseArgs(argv: string[]): { runs: number; jsonDir?: string } {
+  const o: { runs: number; jsonDir?: string } = { runs: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--runs') o.runs = Number(argv[++i]);
+    else if (argv[i] === '--json') o.jsonDir = argv[++i];
+    else throw new Error(`Unknown option ${argv[i]}. Options: --runs N --json DIR`);
+  }
+  if (!(o.runs >= 1)) throw new Error('--runs must be at least 1');
+  return o;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function signIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_ACCOUNTS.patient, password: DEMO_PASSWORD }) });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  const body = (await res.json()) as { status?: string };
+  if (res.status !== 200 || body.status !== 'signed-in' || !cookie) throw new Error(`demo patient sign-in failed: ${res.status} ${JSON.stringify(body)}`);
+  return cookie;
+}
+
+const score = (lhr: Result, c: Category) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+
+/** Audits that lowered a category's score (weight > 0 and score < 1), worst first. */
+function lostPoints(lhr: Result, c: Category): string[] {
+  return (lhr.categories[c]?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+    .sort((a, b) => (lhr.audits[a.id].score ?? 0) - (lhr.audits[b.id].score ?? 0))
+    .map((ref) => {
+      const a = lhr.audits[ref.id];
+      return `${ref.id} (${a.displayValue ? `${a.displayValue}, ` : ''}score ${Math.round((a.score ?? 0) * 100)})`;
+    });
+}
+
+/** Opportunities and diagnostics with savings, which do not change the score but say what to fix. */
+function opportunities(lhr: Result): string[] {
+  return Object.values(lhr.audits)
+    .filter((a) => a.details?.type === 'opportunity' && a.score !== null && a.score < 1)
+    .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  let adminUrl = process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  const tmp = mkdtempSync(join(tmpdir(), 'portico-lighthouse-'));
+  if (!adminUrl) {
+    const embedded = await startEmbeddedPostgres(join(tmp, 'pg'));
+    adminUrl = embedded.url;
+    stopEmbedded = () => embedded.stop();
+  }
+  const name = `portico_lighthouse_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'error', PORTICO_DEMO: 'true', PUBLIC_URL: base, PORT: String(port), DATA_DIR: join(tmp, 'data') });
+  const db = createDatabase({ url, poolSize: config.dbPoolSize });
+  let chrome: chromeLauncher.LaunchedChrome | undefined;
+  let close: (() => Promise<void>) | undefined;
+  try {
+    await runMigrations(db);
+    console.log(`Database ${name}; seeding the demo clinic…`);
+    const logger = pino({ level: 'error' });
+    await seedDemoClinicIfEmpty(db, config, logger);
+    await ensureDemoAccounts(db, config, logger);
+    const { app } = await buildApp(config, { db, logger: { level: 'error' } });
+    await app.listen({ host: '127.0.0.1', port });
+    close = () => app.close();
+
+    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+    const rows: string[][] = [['page', ...Object.keys(TARGETS), 'FCP', 'LCP', 'TBT', 'CLS']];
+    const notes: string[] = [];
+    let version = '';
+    for (const page of PAGES) {
+      const runs: Result[] = [];
+      for (let r = 0; r < options.runs; r++) {
+        // A fresh session per run, sent as a Cookie header on every request of the page (the
+        // browser's own cookie jar is not used, so each run starts from the same signed-in state).
+        const cookie = await signIn(base);
+        const result = await lighthouse(`${base}${page.path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: Object.keys(TARGETS),
+          extraHeaders: { Cookie: cookie },
+        });
+        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+        if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+        runs.push(result.lhr);
+      }
+      runs.sort((a, b) => score(a, 'performance') - score(b, 'performance'));
+      const lhr = runs[Math.floor(runs.length / 2)];
+      version = lhr.lighthouseVersion;
+      if (options.jsonDir) {
+        mkdirSync(options.jsonDir, { recursive: true });
+        writeFileSync(join(options.jsonDir, `${page.name.toLowerCase().replace(/\W+/g, '-')}.json`), JSON.stringify(lhr, null, 1));
+      }
+      const metric = (id: string) => lhr.audits[id]?.displayValue ?? '?';
+      rows.push([page.name, ...(Object.keys(TARGETS) as Category[]).map((c) => `${score(lhr, c)}${runs.length > 1 ? ` (${runs.map((x) => score(x, c)).join('/')})` : ''}`), metric('first-contentful-paint'), metric('largest-contentful-paint'), metric('total-blocking-time'), metric('cumulative-layout-shift')]);
+      for (const c of Object.keys(TARGETS) as Category[]) {
+        const lost = lostPoints(lhr, c);
+        if (lost.length) notes.push(`${page.name} ${c}: ${lost.join('; ')}`);
+      }
+      const opp = opportunities(lhr);
+      if (opp.length) notes.push(`${page.name} opportunities: ${opp.join('; ')}`);
+    }
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    console.log(`\nLighthouse ${version} (mobile preset), ${options.runs} run(s) per page, median by performance; targets: performance ≥${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS['best-practices']}`);
+    for (const [i, r] of rows.entries()) {
+      console.log(r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  '));
+      if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    }
+    if (notes.length) console.log(`\nWhere points were lost:\n- ${notes.join('\n- ')}`);
+    const met = rows.slice(1).every((r) => (Object.keys(TARGETS) as Category[]).every((c, j) => Number.parseInt(r[j + 1], 10) >= TARGETS[c]));
+    console.log(`\nTargets ${met ? 'met' : 'NOT met'}.`);
+  } finally {
+    await chrome?.kill();
+    await close?.().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    await stopEmbedded?.();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
