@@ -5,7 +5,7 @@
 // everywhere and the access log. Every screen gets an axe-core scan.
 import assert from 'node:assert/strict';
 import type { Patient } from '@medplum/fhirtypes';
-import { apiSignIn, axeScan, browserSuite, DEMO_ACCOUNTS, demoPatient, signIn, totpCode, waitForMail } from './support.js';
+import { apiSignIn, axeScan, browserSuite, DEMO_ACCOUNTS, demoPatient, screenshot, signIn, totpCode, waitForMail } from './support.js';
 
 const NEW_PASSWORD = 'violet harbor kettle 7319';
 
@@ -17,6 +17,7 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Sign in to Portico' }).waitFor();
     await axeScan(page, 'sign-in');
+    await screenshot(page, 'sign-in');
     await page.getByLabel('Email').fill(DEMO_ACCOUNTS.patient);
     await page.getByLabel('Password', { exact: true }).fill('not the password at all');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -91,6 +92,8 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
     await page.getByRole('heading', { name: 'Growth percentiles' }).waitFor();
     await page.getByRole('img', { name: /Chart of BMI for age percentile over time/ }).waitFor();
     await axeScan(page, 'health summary with growth');
+    await page.getByRole('heading', { name: 'Growth percentiles' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'growth-chart');
     await context.close();
   });
 
