@@ -90,9 +90,9 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
     // The demo child's chart has growth percentiles: Health summary draws them.
     await page.goto(`${base}/summary`);
     await page.getByRole('heading', { name: 'Growth percentiles' }).waitFor();
-    await page.getByRole('img', { name: /Chart of BMI for age percentile over time/ }).waitFor();
+    await page.getByRole('img', { name: /Chart of BMI for age percentile over time, \d+ measurements?, latest \d+(st|nd|rd|th) percentile/ }).waitFor();
     await axeScan(page, 'health summary with growth');
-    await page.getByRole('heading', { name: 'Growth percentiles' }).scrollIntoViewIfNeeded();
+    await page.getByRole('img', { name: /Chart of BMI for age percentile over time/ }).scrollIntoViewIfNeeded();
     await screenshot(page, 'growth-chart');
     await context.close();
   });

@@ -1,6 +1,8 @@
 // English UI text. Plain language (6th–8th grade): short sentences, everyday words, no codes.
 // Every string the app shows lives here or in es.ts; the types make es.ts complete.
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+/** English ordinal suffix of a whole number written in digits: 1st, 2nd, 3rd, 11th, 83rd. */
+const ordinal = (digits: string) => ({ one: 'st', two: 'nd', few: 'rd', other: 'th' })[new Intl.PluralRules('en', { type: 'ordinal' }).select(Number(digits)) as 'one' | 'two' | 'few' | 'other'] ?? 'th';
 
 export const en = {
   appName: 'Portico',
@@ -150,7 +152,7 @@ export const en = {
     growthIntro: 'A percentile compares your child with other children of the same age and sex. 50 is in the middle. Most children are between the 5th and 95th percentile lines.',
     growthNames: { bmiForAge: 'BMI for age', weightForLength: 'Weight for length', headCircumference: 'Head size for age' } as Record<string, string>,
     growthChartLabel: (name: string, n: number, latest: string) => `Chart of ${name} percentile over time, ${n} ${plural(n, 'measurement', 'measurements')}, latest ${latest}. Lines show the 5th, 50th and 95th percentiles.`,
-    percentile: (p: string) => `${p}th percentile`,
+    percentile: (p: string) => `${p}${ordinal(p)} percentile`,
     age: 'Age',
     procedures: 'Procedures',
     noProcedures: 'No procedures on file.',
