@@ -115,7 +115,6 @@ async function main(): Promise<void> {
     await app.listen({ host: '127.0.0.1', port });
     close = () => app.close();
 
-    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
     const rows: string[][] = [['page', ...Object.keys(TARGETS), 'FCP', 'LCP', 'TBT', 'CLS']];
     const notes: string[] = [];
     let version = '';
@@ -124,17 +123,27 @@ async function main(): Promise<void> {
       for (let r = 0; r < options.runs; r++) {
         // A fresh session per run, sent as a Cookie header on every request of the page (the
         // browser's own cookie jar is not used, so each run starts from the same signed-in state).
-        const cookie = await signIn(base);
-        const result = await lighthouse(`${base}${page.path}`, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: Object.keys(TARGETS),
-          extraHeaders: { Cookie: cookie },
-        });
-        if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-        if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-        runs.push(result.lhr);
+        // A new browser per run: reusing one across runs sometimes loses the trace (NO_NAVSTART);
+        // such a run is tried once more.
+        for (let attempt = 1; ; attempt++) {
+          const cookie = await signIn(base);
+          chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+          const result = await lighthouse(`${base}${page.path}`, {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: Object.keys(TARGETS),
+            extraHeaders: { Cookie: cookie },
+          });
+          chrome.kill();
+          chrome = undefined;
+          const error = result ? result.lhr.runtimeError : { code: 'NO_RESULT', message: 'Lighthouse returned nothing' };
+          if (result && !error) {
+            runs.push(result.lhr);
+            break;
+          }
+          if (attempt === 2) throw new Error(`Lighthouse on ${page.path}: ${error?.code} ${error?.message}`);
+        }
       }
       runs.sort((a, b) => score(a, 'performance') - score(b, 'performance'));
       const lhr = runs[Math.floor(runs.length / 2)];
