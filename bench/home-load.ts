@@ -2,10 +2,10 @@
 // loadHome, fhir-client/fhir.ts searchAll, features/identity/session.tsx), replayed by virtual
 // patients with real portal session cookies. One "Home load" is:
 //   1. GET /api/session (the app renders nothing signed-in before it answers), then
-//   2. seven patient searches issued at once, each following its `next` links one page at a time:
-//      DiagnosticReport (category=LAB, _sort=-date), Observation (category=laboratory, _sort=-date),
-//      Encounter (_sort=-date), Appointment, Condition, MedicationRequest, AllergyIntolerance,
-//      all with _count=200 and patient=<id>, in the app's parameter order.
+//   2. five patient searches issued at once, each following its `next` links one page at a time:
+//      one page of the 10 newest lab DiagnosticReports with their results (_include), upcoming
+//      Appointments (date=ge today), Condition, MedicationRequest, AllergyIntolerance (_count=200),
+//      in the app's parameter order.
 // Each virtual user has its own keep-alive agent capped at 6 connections, like a browser's
 // per-origin HTTP/1.1 limit, so the seventh search waits for a free connection as it does there.
 // Runs in a worker thread so the client does not share the server's event loop.
@@ -35,19 +35,16 @@ export interface HomeLoadResult {
 }
 
 /** The app's searches for Home, in the order loadHome starts them (type, extra parameters). */
-export const HOME_SEARCHES: [string, Record<string, string>][] = [
-  ['DiagnosticReport', { category: 'LAB', _sort: '-date' }],
-  ['Observation', { category: 'laboratory', _sort: '-date' }],
-  ['Encounter', { _sort: '-date' }],
-  ['Appointment', {}],
-  ['Condition', {}],
-  ['MedicationRequest', {}],
-  ['AllergyIntolerance', {}],
-];
-
-/** First-page URLs exactly as fhir.ts builds them: { _count, patient, ...params }. */
-export function homeSearchUrls(patientId: string): string[] {
-  return HOME_SEARCHES.map(([type, params]) => `/fhir/${type}?${new URLSearchParams({ _count: '200', patient: patientId, ...params })}`);
+export function homeSearchUrls(patientId: string, today = new Date().toISOString().slice(0, 10)): string[] {
+  const all = (type: string, params: Record<string, string> = {}) => `/fhir/${type}?${new URLSearchParams({ _count: '200', patient: patientId, ...params })}`;
+  return [
+    // loadRecentLabResults: searchPage builds its URL from exactly these parameters.
+    `/fhir/DiagnosticReport?${new URLSearchParams({ patient: patientId, category: 'LAB', _sort: '-date', _count: '10', _include: 'DiagnosticReport:result' })}`,
+    all('Appointment', { date: `ge${today}` }),
+    all('Condition'),
+    all('MedicationRequest'),
+    all('AllergyIntolerance'),
+  ];
 }
 
 const PASSWORD = 'bench-harbor-lantern-58';

@@ -36,6 +36,19 @@ export async function searchAll<K extends ResourceType>(type: K, params: Record<
   return out;
 }
 
+/** One page of a search: the matches and the resources `_include`d with them (no paging). */
+export async function searchPage<K extends ResourceType>(type: K, params: Record<string, string>, signal?: AbortSignal): Promise<{ matches: ResourceOf<K>[]; included: Resource[] }> {
+  const bundle = await request<Bundle>(`${FHIR_BASE}/${type}?${new URLSearchParams(params)}`, { signal });
+  const matches: ResourceOf<K>[] = [];
+  const included: Resource[] = [];
+  for (const entry of bundle.entry ?? []) {
+    if (!entry.resource) continue;
+    if (entry.search?.mode === 'include') included.push(entry.resource);
+    else if (entry.resource.resourceType === type) matches.push(entry.resource as ResourceOf<K>);
+  }
+  return { matches, included };
+}
+
 /** Keeps only resources that point at this patient (a guard in case a server ignores the filter). */
 export function forPatient<T extends Resource>(resources: T[], patientId: string): T[] {
   const ref = `Patient/${patientId}`;

@@ -4,7 +4,7 @@ import type {
   AllergyIntolerance, Appointment, CareTeam, Condition, DiagnosticReport, DocumentReference, Encounter, Goal, Immunization,
   MedicationRequest, Observation, Patient, Procedure,
 } from '@medplum/fhirtypes';
-import { patientSearch, read } from '../../fhir-client/fhir.js';
+import { forPatient, patientSearch, read, searchPage } from '../../fhir-client/fhir.js';
 import { LOINC, codeIn, newestFirst, periodStart } from './format-common.js';
 import { loincOf, observationDate } from './format-observation.js';
 
@@ -149,17 +149,41 @@ export interface HomeData {
   summary: { problems: number; medicines: number; allergies: number };
 }
 
+/** Home shows only the newest panels, so it asks for one page of reports with their results. */
+const HOME_REPORTS = 10;
+
+export async function loadRecentLabResults(patientId: string, signal?: AbortSignal): Promise<ResultGroup[]> {
+  const { matches, included } = await searchPage(
+    'DiagnosticReport',
+    { patient: patientId, category: 'LAB', _sort: '-date', _count: String(HOME_REPORTS), _include: 'DiagnosticReport:result' },
+    signal,
+  );
+  const byId = new Map(included.filter((r): r is Observation => r.resourceType === 'Observation').map((o) => [o.id, o]));
+  const groups: ResultGroup[] = [];
+  for (const report of forPatient(matches, patientId)) {
+    const results = (report.result ?? []).map((r) => byId.get(r.reference?.split('/').pop() ?? '')).filter((o): o is Observation => Boolean(o));
+    if (results.length) groups.push({ report, results, date: report.effectiveDateTime ?? report.issued ?? observationDate(results[0]) });
+  }
+  return newestFirst(groups, (g) => g.date);
+}
+
+async function loadUpcomingAppointments(patientId: string, signal?: AbortSignal): Promise<Appointment[]> {
+  const now = new Date().toISOString();
+  const appointments = await patientSearch('Appointment', patientId, { date: `ge${now.slice(0, 10)}` }, signal).catch(() => [] as Appointment[]);
+  return appointments.filter((a) => (a.start ?? '') >= now && a.status !== 'cancelled').sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''));
+}
+
 export async function loadHome(patientId: string, signal?: AbortSignal): Promise<HomeData> {
-  const [groups, visits, conditions, meds, allergies] = await Promise.all([
-    loadLabResults(patientId, signal),
-    loadVisits(patientId, signal),
+  const [groups, appointments, conditions, meds, allergies] = await Promise.all([
+    loadRecentLabResults(patientId, signal),
+    loadUpcomingAppointments(patientId, signal),
     patientSearch('Condition', patientId, {}, signal),
     patientSearch('MedicationRequest', patientId, {}, signal),
     patientSearch('AllergyIntolerance', patientId, {}, signal),
   ]);
   return {
     groups,
-    appointments: visits.appointments,
+    appointments,
     summary: {
       problems: conditions.filter((c) => c.clinicalStatus?.coding?.some((x) => x.code === 'active')).length,
       medicines: meds.filter((r) => r.status === 'active').length,
