@@ -253,7 +253,9 @@ export async function axeScan(page: Page, screen: string): Promise<void> {
   assert.deepEqual(violations, [], `axe violations on ${screen}`);
 }
 
+/** Retakes the README's screenshots only when asked (PORTICO_SCREENSHOTS=1), so a test run leaves the tree clean. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.PORTICO_SCREENSHOTS) return;
   mkdirSync(shotsDir, { recursive: true });
   await page.screenshot({ path: join(shotsDir, `${name}.png`) });
 }
