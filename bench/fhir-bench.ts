@@ -3,15 +3,10 @@
 // patients (import rate), starts the real server on 127.0.0.1, measures FHIR reads, searches and
 // creates over HTTP with keep-alive connections, and the Home screen's whole data load (`home`,
 // bench/home-load.ts) with real patient sessions, prints results next to targets, drops the database.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { createSystemToken } from '../apps/server/src/auth/system-token.js';
 import { loadConfig } from '../apps/server/src/config.js';
-import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.js';
+import { createScratchDatabase } from './scratch-database.js';
 import { runMigrations } from '../apps/server/src/db/migrate.js';
 import { createDatabase } from '../apps/server/src/db/pool.js';
 import { importClinic } from '../apps/server/src/demo/seed.js';
@@ -48,22 +43,8 @@ const pick = <T>(items: T[], i: number) => items[i % items.length];
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  let adminUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let tmp: string | undefined;
-  if (!adminUrl) {
-    tmp = mkdtempSync(join(tmpdir(), 'portico-bench-'));
-    const embedded = await startEmbeddedPostgres(tmp);
-    adminUrl = embedded.url;
-    stopEmbedded = () => embedded.stop();
-  }
-  const name = `portico_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  const scratch = await createScratchDatabase('portico_bench');
+  const { name, url } = scratch;
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', PORTICO_DEMO: 'false' });
   const db = createDatabase({ url, poolSize: config.dbPoolSize });
   try {
@@ -152,11 +133,7 @@ async function main(): Promise<void> {
     console.log(`RSS (server and load threads): ${mb(rssBefore)} before load, ${mb(rssAfter)} after`);
   } finally {
     await db.close().catch(() => undefined);
-    if (options.keep && !stopEmbedded) console.log(`Kept database ${name}`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-    await stopEmbedded?.();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await scratch.drop(options.keep);
   }
 }
 

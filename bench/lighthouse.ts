@@ -5,18 +5,15 @@
 // (CHROME_PATH, default /usr/bin/chromium); nothing is downloaded and no page leaves loopback.
 // Prints performance / accessibility / best-practices scores against the targets (95 / 100 / 100)
 // with every audit that cost points; the median run by performance is reported when --runs > 1.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
-import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
-import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.js';
+import { createScratchDatabase } from './scratch-database.js';
 import { runMigrations } from '../apps/server/src/db/migrate.js';
 import { createDatabase } from '../apps/server/src/db/pool.js';
 import { seedDemoClinicIfEmpty } from '../apps/server/src/demo/seed.js';
@@ -84,21 +81,8 @@ function opportunities(lhr: Result): string[] {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  let adminUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  const tmp = mkdtempSync(join(tmpdir(), 'portico-lighthouse-'));
-  if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres(join(tmp, 'pg'));
-    adminUrl = embedded.url;
-    stopEmbedded = () => embedded.stop();
-  }
-  const name = `portico_lighthouse_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+  const scratch = await createScratchDatabase('portico_lighthouse');
+  const { name, url, tmp } = scratch;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'error', PORTICO_DEMO: 'true', PUBLIC_URL: base, PORT: String(port), DATA_DIR: join(tmp, 'data') });
@@ -174,10 +158,7 @@ async function main(): Promise<void> {
     await chrome?.kill();
     await close?.().catch(() => undefined);
     await db.close().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-    await stopEmbedded?.();
-    rmSync(tmp, { recursive: true, force: true });
+    await scratch.drop();
   }
 }
 
