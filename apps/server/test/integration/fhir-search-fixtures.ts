@@ -1,5 +1,6 @@
 // A small clinic shared by the search tests: two patients, their labs, vitals, problems and
 // medications, one practitioner and one medication.
+import assert from 'node:assert/strict';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { createResource, type TestApp } from '../support/harness.js';
 
@@ -85,4 +86,12 @@ export function ids(bundle: Bundle, mode = 'match'): string[] {
 
 export function sameSet(actual: string[], expected: string[]): boolean {
   return actual.length === expected.length && [...actual].sort().join() === [...expected].sort().join();
+}
+
+/** Searches and asserts a 200 whose matches are exactly `expected` (any order); returns the bundle. */
+export async function expectMatchIds(t: TestApp, path: string, expected: string[]): Promise<Bundle & Record<string, unknown>> {
+  const { status, body } = await get(t, path);
+  assert.equal(status, 200, JSON.stringify(body));
+  assert.ok(sameSet(ids(body), expected), `${path}: got ${ids(body).join()} expected ${expected.join()}`);
+  return body;
 }

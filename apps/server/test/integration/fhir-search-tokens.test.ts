@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../support/harness.js';
-import { get, ids, loadClinic, sameSet, type Clinic } from './fhir-search-fixtures.js';
+import { expectMatchIds, loadClinic, type Clinic } from './fhir-search-fixtures.js';
 
 describe('FHIR search: tokens, references, chains', () => {
   let t: TestApp;
@@ -12,12 +12,7 @@ describe('FHIR search: tokens, references, chains', () => {
   });
   after(async () => t.close());
 
-  const expectIds = async (path: string, expected: string[]) => {
-    const { status, body } = await get(t, path);
-    assert.equal(status, 200, JSON.stringify(body));
-    assert.ok(sameSet(ids(body), expected), `${path}: got ${ids(body).join()} expected ${expected.join()}`);
-    return body;
-  };
+  const expectIds = (path: string, expected: string[]) => expectMatchIds(t, path, expected);
 
   it('matches token codes with and without system, OR lists and system-only', async () => {
     await expectIds('Observation?code=718-7', [c.hemoglobinA]);
