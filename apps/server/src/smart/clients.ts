@@ -114,3 +114,34 @@ export async function revokeClient(db: Queryable, clientId: string): Promise<boo
   await db.query('UPDATE smart_grant SET revoked_at = now() WHERE client_id = $1 AND revoked_at IS NULL', [clientId]);
   return (r.rowCount ?? 0) > 0;
 }
+
+/** The administrator who registered or disabled an app in the staff app (a snapshot). */
+export interface AppActor {
+  id: string;
+  displayName: string;
+}
+
+export interface RegisteredApp extends SmartClient {
+  registeredByUser?: AppActor;
+  disabledAt?: string;
+  disabledByUser?: AppActor;
+}
+
+/** Every app, disabled ones too, newest first: the administrators' list. */
+export async function listAllClients(db: Queryable): Promise<RegisteredApp[]> {
+  const { rows } = await db.query<Row & { revoked_at: string | null; registered_by_user: AppActor | null; revoked_by_user: AppActor | null }>(
+    'SELECT * FROM smart_client ORDER BY created_at DESC, client_id',
+  );
+  return rows.map((r) => ({
+    ...toClient(r),
+    registeredByUser: r.registered_by_user ?? undefined,
+    disabledAt: r.revoked_at ?? undefined,
+    disabledByUser: r.revoked_by_user ?? undefined,
+  }));
+}
+
+/** Notes who registered (or disabled) an app; call in the same transaction as the change. */
+export async function recordClientActor(db: Queryable, clientId: string, change: 'registered' | 'revoked', actor: AppActor): Promise<void> {
+  const column = change === 'registered' ? 'registered_by_user' : 'revoked_by_user';
+  await db.query(`UPDATE smart_client SET ${column} = $2 WHERE client_id = $1`, [clientId, JSON.stringify({ id: actor.id, displayName: actor.displayName })]);
+}

@@ -9,6 +9,7 @@ import type { RepositoryDeps } from '../fhir/repository.js';
 import { smartAuthenticator } from './authenticator.js';
 import { authorizeRoutes } from './authorize.js';
 import { connectedAppRoutes } from './connected-apps.js';
+import { adminAppRoutes } from './admin-routes.js';
 import { smartUrls, type SmartContext } from './context.js';
 import { declareSmartSecurity, discoveryRoutes } from './discovery.js';
 import { portalIdentity, type PortalIdentity } from './identity-port.js';
@@ -38,7 +39,7 @@ export async function registerSmart(app: FastifyInstance, deps: SmartDeps): Prom
     db: deps.db,
     audit: deps.audit,
     keys: new KeyStore(deps.db, loadKeyring(deps.config)),
-    identity: deps.identity ?? portalIdentity(app, deps.config.publicUrl),
+    identity: deps.identity ?? portalIdentity(app, deps.config.publicUrl, deps.db),
     repositoryDeps: deps.repositoryDeps,
     authenticators: deps.authenticators,
     publicUrl: deps.config.publicUrl,
@@ -65,6 +66,7 @@ export async function registerSmart(app: FastifyInstance, deps: SmartDeps): Prom
     introspectionRoutes(scope, ctx);
     registrationRoutes(scope, ctx);
     connectedAppRoutes(scope, ctx);
+    adminAppRoutes(scope, ctx);
   });
   return ctx;
 }
