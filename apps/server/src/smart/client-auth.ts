@@ -48,8 +48,15 @@ function sameHash(a: string, b: string): boolean {
 
 export async function authenticateClient(db: Queryable, creds: ClientCredentials, tokenEndpoint: string): Promise<AuthenticatedClient> {
   const { form } = creds;
-  if (creds.authorization && /^Basic\s/i.test(creds.authorization)) {
-    const basic = basicCredentials(creds.authorization);
+  const basicHeader = creds.authorization && /^Basic\s/i.test(creds.authorization) ? creds.authorization : undefined;
+  const hasAssertion = form.client_assertion_type !== undefined || form.client_assertion !== undefined;
+  // RFC 6749 §2.3: one authentication method per request; §5.2 names the error for using more.
+  if (basicHeader && hasAssertion) throw new OAuthError('invalid_request', 'Use one client authentication method: the Basic header or a client assertion');
+  // client_secret_post is not offered (discovery lists client_secret_basic); a secret in the body
+  // is also what a misconfigured public client sends. Refusing it keeps secrets out of form logs.
+  if (form.client_secret !== undefined) throw new OAuthError('invalid_client', 'Send the client secret in the Authorization header (client_secret_basic); public clients have no secret');
+  if (basicHeader) {
+    const basic = basicCredentials(basicHeader);
     const client = basic ? await findClient(db, basic.id) : undefined;
     if (!basic || !client || client.type !== 'confidential-symmetric' || !client.secretHash || !sameHash(sha256(basic.secret), client.secretHash)) {
       throw new OAuthError('invalid_client', 'Client authentication failed');
@@ -57,7 +64,7 @@ export async function authenticateClient(db: Queryable, creds: ClientCredentials
     if (form.client_id && form.client_id !== client.clientId) throw new OAuthError('invalid_client', 'client_id does not match the authenticated client');
     return { client, method: 'client_secret_basic' };
   }
-  if (form.client_assertion_type !== undefined || form.client_assertion !== undefined) {
+  if (hasAssertion) {
     if (form.client_assertion_type !== ASSERTION_TYPE || !form.client_assertion) throw new OAuthError('invalid_client', `client_assertion_type must be ${ASSERTION_TYPE}`);
     return { client: await verifyAssertion(db, form.client_assertion, tokenEndpoint, form.client_id), method: 'private_key_jwt' };
   }
@@ -78,11 +85,16 @@ async function verifyAssertion(db: Queryable, assertion: string, tokenEndpoint: 
   if (!client || client.type !== 'confidential-asymmetric') throw new OAuthError('invalid_client', 'Unknown client or not registered for private_key_jwt');
   if (claimedId && claimedId !== client.clientId) throw new OAuthError('invalid_client', 'client_id does not match the assertion');
   let keys: JWTVerifyGetKey;
-  if (client.jwks?.keys?.length) keys = createLocalJWKSet(client.jwks);
-  else if (client.jwksUrl) {
-    keys = remoteSets.get(client.jwksUrl) ?? createRemoteJWKSet(new URL(client.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 0 });
-    remoteSets.set(client.jwksUrl, keys);
-  } else throw new OAuthError('invalid_client', 'The client has no keys');
+  try {
+    if (client.jwks?.keys?.length) keys = createLocalJWKSet(client.jwks);
+    else if (client.jwksUrl) {
+      keys = remoteSets.get(client.jwksUrl) ?? createRemoteJWKSet(new URL(client.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 0 });
+      remoteSets.set(client.jwksUrl, keys);
+    } else throw new Error('no keys');
+  } catch {
+    // A registration holding no usable keys is the client's problem, not a server error.
+    throw new OAuthError('invalid_client', 'The client has no usable keys registered');
+  }
   let payload;
   try {
     ({ payload } = await jwtVerify(assertion, keys, {

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
 import type { Queryable } from '../db/pool.js';
+import { checkJwks, checkJwksUrl } from './client-keys.js';
 import { OAuthError, randomToken, sha256 } from './errors.js';
 
 export type ClientType = 'public' | 'confidential-symmetric' | 'confidential-asymmetric';
@@ -82,6 +83,10 @@ export async function registerClient(db: Queryable, input: NewClient): Promise<{
   if (input.type === 'confidential-asymmetric' && !input.jwksUrl && !input.jwks?.keys?.length) {
     throw new OAuthError('invalid_client_metadata', 'An asymmetric client needs a JWKS URL or an inline JWKS');
   }
+  // RFC 7591 §2: one or the other, so which keys count is never in doubt.
+  if (input.jwks !== undefined && input.jwksUrl !== undefined) throw new OAuthError('invalid_client_metadata', 'Give a JWKS URL or an inline JWKS, not both');
+  if (input.jwks !== undefined) checkJwks(input.jwks);
+  if (input.jwksUrl !== undefined) checkJwksUrl(input.jwksUrl, true);
   if (input.backend && input.type !== 'confidential-asymmetric' && input.type !== 'confidential-symmetric') {
     throw new OAuthError('invalid_client_metadata', 'A backend service must be a confidential client');
   }

@@ -2,11 +2,15 @@
 // documented HTTP contract (docs/api/identity.md) in-process (Fastify inject), so the portal's
 // rules — lockout, rate limits, MFA, session lifetime — apply to SMART sign-ins unchanged.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Queryable } from '../db/pool.js';
+import { listSessions } from '../identity/sessions.js';
 import type { SmartUser } from './tokens.js';
 
 export interface PortalSession {
   user: SmartUser;
   csrfToken: string;
+  /** The portal session's public handle (docs/api/identity.md `sessionId`). */
+  sessionId: string;
 }
 
 export type SignInResult =
@@ -16,11 +20,14 @@ export type SignInResult =
 export interface PortalIdentity {
   currentSession(request: FastifyRequest): Promise<PortalSession | undefined>;
   signIn(request: FastifyRequest, email: string, password: string, totp?: string): Promise<SignInResult>;
+  /** Whether the person's portal session is still live (not signed out, not past its idle or absolute limit). */
+  sessionActive(userId: string, sessionId: string): Promise<boolean>;
 }
 
 interface SessionBody {
   user?: { id: string; kind: SmartUser['kind']; displayName?: string; patientId?: string | null; practitionerId?: string | null; organizationId?: string | null };
   csrfToken?: string;
+  sessionId?: string;
   mfaSetupRequired?: boolean;
 }
 
@@ -37,7 +44,7 @@ function cookiePairs(setCookie: string | string[] | undefined): string[] {
   return (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).map((c) => c.split(';')[0]);
 }
 
-export function portalIdentity(app: FastifyInstance, publicUrl: string): PortalIdentity {
+export function portalIdentity(app: FastifyInstance, publicUrl: string, db: Queryable): PortalIdentity {
   const origin = new URL(publicUrl).origin;
   const json = (request: FastifyRequest, cookie?: string) => ({
     'content-type': 'application/json',
@@ -50,8 +57,8 @@ export function portalIdentity(app: FastifyInstance, publicUrl: string): PortalI
     const res = await app.inject({ method: 'GET', url: '/api/session', headers: { cookie }, remoteAddress: request.ip });
     if (res.statusCode !== 200) return undefined;
     const body = res.json() as SessionBody;
-    if (!body.user || !body.csrfToken || body.mfaSetupRequired) return undefined;
-    return { user: toUser(body.user), csrfToken: body.csrfToken };
+    if (!body.user || !body.csrfToken || !body.sessionId || body.mfaSetupRequired) return undefined;
+    return { user: toUser(body.user), csrfToken: body.csrfToken, sessionId: body.sessionId };
   }
 
   return {
@@ -81,6 +88,12 @@ export function portalIdentity(app: FastifyInstance, publicUrl: string): PortalI
       const signedIn = await session(request, cookies.join('; '));
       if (!signedIn) return { ok: false, reason: 'mfa-setup-required' };
       return { ok: true, user: signedIn.user, setCookie };
+    },
+
+    // The app asking has no portal cookie, so this cannot go through /api/session; the identity
+    // module's own list of live sessions applies the same sign-out, idle and absolute limits.
+    async sessionActive(userId, sessionId) {
+      return (await listSessions(db, userId)).some((s) => s.id === sessionId);
     },
   };
 }
