@@ -44,7 +44,7 @@ export const bloodCountTests: LabTestExplanation[] = [
       name: 'Hemoglobin (Hgb)',
       measures: 'Hemoglobin is the protein inside red blood cells that carries oxygen. This test measures how much hemoglobin is in your blood.',
       why: 'It is one of the main ways to check for anemia. It is part of a complete blood count.',
-      highLow: `Low hemoglobin can make you feel tired or short of breath. High hemoglobin can happen with smoking, living at high altitude, or dehydration. ${ASK_EN}`,
+      highLow: `Low hemoglobin can make you feel tired or short of breath. High hemoglobin can happen if you smoke, live high in the mountains, or do not drink enough water. ${ASK_EN}`,
     },
     es: {
       name: 'Hemoglobina',
@@ -58,14 +58,14 @@ export const bloodCountTests: LabTestExplanation[] = [
     en: {
       name: 'Hematocrit (Hct)',
       measures: 'Hematocrit is the share of your blood that is made up of red blood cells. It is given as a percent.',
-      why: 'It is part of a complete blood count. Together with hemoglobin, it helps check for anemia or dehydration.',
+      why: 'It is part of a complete blood count. With hemoglobin, it helps check for anemia or for too little water in the body.',
       highLow: `A low percent can be linked to anemia. A high percent can be linked to dehydration or making too many red cells. ${ASK_EN}`,
     },
     es: {
       name: 'Hematocrito',
       measures: 'El hematocrito indica qué parte de su sangre está formada por glóbulos rojos. Se da como porcentaje.',
-      why: 'Forma parte del hemograma completo. Junto con la hemoglobina, ayuda a detectar anemia o deshidratación.',
-      highLow: `Un porcentaje bajo puede relacionarse con anemia. Un porcentaje alto puede relacionarse con deshidratación o con producir demasiados glóbulos rojos. ${ASK_ES}`,
+      why: 'Forma parte del hemograma completo. Junto con la hemoglobina, ayuda a ver si hay anemia o si le falta agua al cuerpo.',
+      highLow: `Un porcentaje bajo puede relacionarse con anemia. Un porcentaje alto puede verse si le falta agua al cuerpo o si produce demasiados glóbulos rojos. ${ASK_ES}`,
     },
   },
   {
@@ -169,7 +169,7 @@ export const bloodCountTests: LabTestExplanation[] = [
     loinc: ['751-8', '770-8', '26499-4'],
     en: {
       name: 'Neutrophils',
-      measures: 'Neutrophils are the most common type of white blood cell. They are first to respond to infections, especially from bacteria. The result may be a count or a percent of all white cells.',
+      measures: 'Neutrophils are the most common type of white blood cell. They are the first cells to fight germs, most of all bacteria. The result may be a count or a percent of all white cells.',
       why: 'It is part of a CBC with differential, which sorts your white blood cells by type.',
       highLow: `High levels are common with bacterial infections or stress. Low levels can raise the chance of infection. ${ASK_EN}`,
     },
@@ -192,7 +192,7 @@ export const bloodCountTests: LabTestExplanation[] = [
       name: 'Linfocitos',
       measures: 'Los linfocitos son glóbulos blancos que ayudan a combatir los virus y producen anticuerpos. El resultado puede ser un conteo o un porcentaje del total de glóbulos blancos.',
       why: 'Forma parte del hemograma con diferencial.',
-      highLow: `Pueden subir con algunas infecciones por virus. Pueden bajar con estrés, medicamentos con corticoides o algunas enfermedades. ${ASK_ES}`,
+      highLow: `Pueden subir con algunas infecciones por virus. Pueden bajar con el estrés, con algunas enfermedades o con medicinas como los corticoides. ${ASK_ES}`,
     },
   },
   {
@@ -317,7 +317,7 @@ export const bloodCountTests: LabTestExplanation[] = [
     es: {
       name: 'Tiempo de tromboplastina parcial (TTP o TTPa)',
       measures: 'El TTP mide cuánto tarda su sangre en coagular. Revisa una parte del proceso de coagulación distinta a la del TP.',
-      why: 'Puede detectar problemas de sangrado. También se usa para controlar el anticoagulante heparina.',
+      why: 'Puede detectar problemas de sangrado. También se usa para vigilar la heparina, una medicina que hace la sangre más líquida.',
     },
   },
   {
@@ -330,7 +330,7 @@ export const bloodCountTests: LabTestExplanation[] = [
     es: {
       name: 'Fibrinógeno',
       measures: 'El fibrinógeno es una proteína que produce el hígado. Ayuda a formar coágulos.',
-      why: 'Puede ayudar a estudiar problemas de sangrado o de coagulación.',
+      why: 'Ayuda a buscar la causa de problemas de sangrado o de coágulos.',
     },
   },
   {
@@ -353,7 +353,7 @@ export const bloodCountTests: LabTestExplanation[] = [
     en: {
       name: 'Hemoglobin electrophoresis (hemoglobin types)',
       measures: 'This test sorts the different types of hemoglobin in your blood, such as hemoglobin A, A2, F and S. Each result is a percent of your total hemoglobin.',
-      why: 'It can find inherited blood conditions such as sickle cell disease, sickle cell trait or thalassemia. It may be done before or during pregnancy, or to explain anemia.',
+      why: 'It can find blood problems passed down in families. Some are sickle cell disease, sickle cell trait and thalassemia. It may be done before or during pregnancy, or to explain anemia.',
     },
     es: {
       name: 'Electroforesis de hemoglobina (tipos de hemoglobina)',

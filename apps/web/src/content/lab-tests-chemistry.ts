@@ -77,7 +77,7 @@ export const chemistryTests: LabTestExplanation[] = [
     es: {
       name: 'Tasa de filtración glomerular estimada (TFGe)',
       measures: 'La TFGe calcula cuánta sangre filtran sus riñones cada minuto. Se obtiene a partir de la creatinina en sangre, la edad y a veces otros datos.',
-      why: 'Es el número principal para revisar la salud de los riñones y para detectar y clasificar la enfermedad renal crónica. También ayuda a elegir dosis seguras de algunos medicamentos.',
+      why: 'Es el número principal para revisar la salud de los riñones y para detectar y clasificar la enfermedad renal crónica. También ayuda a elegir la dosis segura de algunas medicinas.',
       highLow: `Por lo general, una TFGe más alta quiere decir que los riñones filtran mejor. La TFGe suele bajar poco a poco con la edad. ${ASK_ES}`,
     },
   },
@@ -115,7 +115,7 @@ export const chemistryTests: LabTestExplanation[] = [
     loinc: ['2075-0', '2069-3'],
     en: {
       name: 'Chloride',
-      measures: 'Chloride is an electrolyte that works with sodium to keep fluids and acid levels in balance.',
+      measures: 'Chloride is a mineral in your blood. It works with sodium to keep your body fluids and acid in balance.',
       why: 'It is part of the basic and comprehensive metabolic panels.',
     },
     es: {
@@ -210,8 +210,8 @@ export const chemistryTests: LabTestExplanation[] = [
     loinc: ['10834-0', '2336-6'],
     en: {
       name: 'Globulin',
-      measures: 'Globulins are a group of blood proteins. Many of them help fight infection. The result is usually worked out as total protein minus albumin.',
-      why: 'It is often part of the comprehensive metabolic panel. It can give clues about the immune system and the liver.',
+      measures: 'Globulins are a group of blood proteins. Many of them help fight infection. The lab usually finds it by taking the albumin away from the total protein.',
+      why: 'It is often part of the CMP, a common set of blood tests. It can give clues about the immune system and the liver.',
     },
     es: {
       name: 'Globulinas',
@@ -251,8 +251,8 @@ export const chemistryTests: LabTestExplanation[] = [
     loinc: ['1968-7'],
     en: {
       name: 'Direct bilirubin',
-      measures: 'Direct bilirubin is the part of bilirubin that the liver has already processed.',
-      why: 'Along with total bilirubin, it helps your care team tell whether a high level comes from the liver, the bile ducts or the blood.',
+      measures: 'It is the part of bilirubin that your liver has already worked on.',
+      why: 'With total bilirubin, it helps your care team tell if a high level comes from the liver, the bile ducts or the blood.',
     },
     es: {
       name: 'Bilirrubina directa',
@@ -281,13 +281,13 @@ export const chemistryTests: LabTestExplanation[] = [
       name: 'Alanine aminotransferase (ALT)',
       measures: 'ALT is an enzyme found mainly in the liver. When liver cells are irritated or hurt, more ALT leaks into the blood.',
       why: 'It is part of the comprehensive metabolic panel. It is one of the main tests of liver health.',
-      highLow: `ALT can go up with fatty liver, hepatitis, alcohol, hard exercise or some medicines. ${ASK_EN}`,
+      highLow: `ALT can go up for many reasons. Some are fat in the liver, liver swelling, alcohol, hard exercise or some medicines. ${ASK_EN}`,
     },
     es: {
       name: 'Alanina aminotransferasa (ALT o TGP)',
       measures: 'La ALT es una enzima que está sobre todo en el hígado. Cuando las células del hígado se irritan o se dañan, sale más ALT a la sangre.',
       why: 'Forma parte del panel metabólico completo. Es una de las pruebas principales de la salud del hígado.',
-      highLow: `La ALT puede subir con hígado graso, hepatitis, alcohol, ejercicio intenso o algunos medicamentos. ${ASK_ES}`,
+      highLow: `La ALT puede subir por muchas razones. Algunas son el hígado graso, la hepatitis, el alcohol, el ejercicio fuerte o ciertas medicinas. ${ASK_ES}`,
     },
   },
   {
@@ -323,7 +323,7 @@ export const chemistryTests: LabTestExplanation[] = [
     en: {
       name: 'Magnesium',
       measures: 'Magnesium is a mineral that helps your muscles, nerves and heart work. It also helps keep bones strong.',
-      why: 'It may be checked if you have muscle cramps, an uneven heartbeat, or take medicines that change magnesium, such as water pills.',
+      why: 'It may be checked if you have muscle cramps or an uneven heartbeat. It may also be checked if you take medicines that change magnesium, such as water pills.',
     },
     es: {
       name: 'Magnesio',
@@ -336,7 +336,7 @@ export const chemistryTests: LabTestExplanation[] = [
     en: {
       name: 'Phosphorus (phosphate)',
       measures: 'Phosphorus is a mineral that works with calcium to build bones and teeth. It also helps your body store energy.',
-      why: 'It is often checked with calcium, especially for people with kidney disease.',
+      why: 'It is often checked with calcium, most of all in people with kidney disease.',
     },
     es: {
       name: 'Fósforo (fosfato)',

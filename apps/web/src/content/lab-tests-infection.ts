@@ -144,7 +144,7 @@ export const infectionImmuneTests: LabTestExplanation[] = [
     loinc: ['20507-0'],
     en: {
       name: 'Syphilis screening (RPR)',
-      measures: 'This test looks for antibodies the body makes in response to syphilis, a sexually transmitted infection.',
+      measures: 'This test looks for antibodies your body makes to fight syphilis. Syphilis is an infection spread by sex.',
       why: 'It is used for screening, including during pregnancy. A positive result is confirmed with another test.',
     },
     es: {
@@ -157,7 +157,7 @@ export const infectionImmuneTests: LabTestExplanation[] = [
     loinc: ['21613-5'],
     en: {
       name: 'Chlamydia test',
-      measures: 'This test looks for the genetic material of chlamydia, a common sexually transmitted infection. It uses a urine sample or a swab.',
+      measures: 'This test looks for the genes of chlamydia germs. Chlamydia is a common infection spread by sex. It uses a urine sample or a swab.',
       why: 'Chlamydia often causes no symptoms. Testing helps find and treat it early.',
     },
     es: {
@@ -170,7 +170,7 @@ export const infectionImmuneTests: LabTestExplanation[] = [
     loinc: ['24111-7'],
     en: {
       name: 'Gonorrhea test',
-      measures: 'This test looks for the genetic material of gonorrhea, a sexually transmitted infection. It uses a urine sample or a swab.',
+      measures: 'This test looks for the genes of gonorrhea germs. Gonorrhea is an infection spread by sex. It uses a urine sample or a swab.',
       why: 'Gonorrhea may cause no symptoms. Testing helps find and treat it early.',
     },
     es: {

@@ -48,7 +48,7 @@ export const metabolicTests: LabTestExplanation[] = [
     },
     es: {
       name: 'Colesterol LDL (colesterol "malo")',
-      measures: 'El LDL es el tipo de colesterol que se puede acumular en las paredes de los vasos sanguíneos. Con el tiempo, esto puede estrecharlos. El laboratorio puede medirlo directamente o calcularlo con sus otros resultados de lípidos.',
+      measures: 'El LDL es el tipo de colesterol que se puede acumular en las paredes de los vasos sanguíneos. Con el tiempo, esto puede estrecharlos. El laboratorio puede medirlo o calcularlo con sus otros resultados de grasas en la sangre.',
       why: 'Es el número principal para decidir un tratamiento para el colesterol y para ver si está funcionando.',
       highLow: `En general, un LDL más bajo es mejor para el corazón. Su meta depende de sus propios riesgos de salud. ${ASK_ES}`,
     },
@@ -57,7 +57,7 @@ export const metabolicTests: LabTestExplanation[] = [
     loinc: ['43396-1'],
     en: {
       name: 'Non-HDL cholesterol',
-      measures: 'Non-HDL cholesterol is your total cholesterol minus your HDL. It adds up all the types of cholesterol that can clog blood vessels.',
+      measures: 'To find it, the lab takes your HDL away from your total cholesterol. It adds up all the types of cholesterol that can clog blood vessels.',
       why: 'It helps estimate heart risk. It is useful even if you did not fast before the test.',
     },
     es: {
@@ -98,8 +98,8 @@ export const metabolicTests: LabTestExplanation[] = [
     loinc: ['13458-5'],
     en: {
       name: 'VLDL cholesterol',
-      measures: 'VLDL is a particle that carries triglycerides in the blood. It is usually estimated from your triglyceride result.',
-      why: 'It adds detail to the lipid panel.',
+      measures: 'VLDL is a tiny particle that carries fats called triglycerides in the blood. The lab most often works it out from your triglyceride result.',
+      why: 'It adds detail to your cholesterol test (lipid panel).',
     },
     es: {
       name: 'Colesterol VLDL',
@@ -261,12 +261,12 @@ export const metabolicTests: LabTestExplanation[] = [
     en: {
       name: 'Vitamin B12',
       measures: 'Vitamin B12 helps your body make red blood cells and keeps your nerves healthy.',
-      why: 'It may be checked if you have anemia with large red cells, numbness or tingling, or take medicines such as metformin for a long time.',
+      why: 'It may be checked if you have anemia with large red cells, or numbness or tingling. It may also be checked if you have taken a medicine like metformin for a long time.',
     },
     es: {
       name: 'Vitamina B12',
       measures: 'La vitamina B12 ayuda al cuerpo a producir glóbulos rojos y mantiene sanos los nervios.',
-      why: 'Puede revisarse si tiene anemia con glóbulos rojos grandes, adormecimiento u hormigueo, o si toma por mucho tiempo medicamentos como la metformina.',
+      why: 'Puede revisarse si tiene anemia con glóbulos rojos grandes, o si siente la piel dormida o con hormigueo. También si toma desde hace mucho tiempo una medicina como la metformina.',
     },
   },
   {
@@ -274,7 +274,7 @@ export const metabolicTests: LabTestExplanation[] = [
     en: {
       name: 'Folate (folic acid)',
       measures: 'Folate is a B vitamin. It helps your body make new cells, including red blood cells.',
-      why: 'It may be checked to find the cause of anemia. Folate is also very important before and during pregnancy.',
+      why: 'It may be checked to find the cause of anemia. Folate is also very important before and while you are pregnant.',
     },
     es: {
       name: 'Folato (ácido fólico)',
@@ -342,7 +342,7 @@ export const metabolicTests: LabTestExplanation[] = [
       name: 'Prostate-specific antigen (PSA)',
       measures: 'PSA is a protein made by the prostate gland. The prostate is a small gland in men below the bladder.',
       why: 'It may be used to screen for prostate cancer or to follow prostate problems. Talk with your care team about the pros and cons of screening.',
-      highLow: `PSA can go up for many reasons besides cancer, such as a larger prostate, infection or recent activity. ${ASK_EN}`,
+      highLow: `PSA can go up for many reasons other than cancer. Some are a larger prostate, an infection or recent activity. ${ASK_EN}`,
     },
     es: {
       name: 'Antígeno prostático específico (APE o PSA)',
@@ -402,7 +402,7 @@ export const metabolicTests: LabTestExplanation[] = [
     es: {
       name: 'Prueba de embarazo (hCG)',
       measures: 'La hCG es una hormona que se produce durante el embarazo. La prueba puede hacerse en orina o en sangre.',
-      why: 'Sirve para saber si hay embarazo. También puede hacerse antes de algunas radiografías, medicamentos o procedimientos.',
+      why: 'Sirve para saber si hay embarazo. También puede hacerse antes de ciertas pruebas de rayos X, medicinas o tratamientos.',
     },
   },
   {
@@ -410,12 +410,12 @@ export const metabolicTests: LabTestExplanation[] = [
     en: {
       name: 'Testosterone',
       measures: 'Testosterone is a hormone found in both men and women, in different amounts.',
-      why: 'It may be checked for low energy, low sex drive, fertility questions or irregular periods.',
+      why: 'It may be checked if you have low energy or low sex drive. It may also be checked if you have trouble having a baby or your periods are not regular.',
     },
     es: {
       name: 'Testosterona',
       measures: 'La testosterona es una hormona que tienen tanto los hombres como las mujeres, en cantidades distintas.',
-      why: 'Puede revisarse por falta de energía, poco deseo sexual, dudas sobre fertilidad o reglas irregulares.',
+      why: 'Puede revisarse si tiene poca energía o poco deseo sexual. También si le cuesta tener un bebé o si sus reglas no son regulares.',
     },
   },
 ];

@@ -26,7 +26,7 @@ export const urineStoolTests: LabTestExplanation[] = [
     en: {
       name: 'Urine clarity (appearance)',
       measures: 'This notes whether your urine looks clear or cloudy.',
-      why: 'It is part of a urinalysis. Cloudy urine can come from many things, including infection, crystals or simply the sample sitting out.',
+      why: 'It is part of a urinalysis. Cloudy urine can come from many things. Some are an infection, crystals, or a sample that sat out too long.',
     },
     es: {
       name: 'Aspecto de la orina',
@@ -38,7 +38,7 @@ export const urineStoolTests: LabTestExplanation[] = [
     loinc: ['5811-5', '2965-2'],
     en: {
       name: 'Urine specific gravity',
-      measures: 'Specific gravity shows how concentrated your urine is. It compares your urine to plain water.',
+      measures: 'It shows how strong or how watery your urine is. It compares your urine to plain water.',
       why: 'It is part of a urinalysis. It can show how well your kidneys concentrate urine and whether you may be low on fluids.',
       highLow: `A higher number means more concentrated urine, which is common if you have not had much to drink. ${ASK_EN}`,
     },
@@ -100,7 +100,7 @@ export const urineStoolTests: LabTestExplanation[] = [
     es: {
       name: 'Cetonas en la orina',
       measures: 'Las cetonas se forman cuando el cuerpo quema grasa para obtener energía en lugar de azúcar.',
-      why: 'Forma parte del examen general de orina. Pueden aparecer con el ayuno, dietas bajas en carbohidratos, vómitos o una diabetes descontrolada.',
+      why: 'Forma parte del examen general de orina. Pueden aparecer si no come, si sigue una dieta con pocos carbohidratos, si vomita o si su diabetes no está bajo control.',
     },
   },
   {
@@ -108,7 +108,7 @@ export const urineStoolTests: LabTestExplanation[] = [
     en: {
       name: 'Urine blood',
       measures: 'This dipstick test looks for blood in the urine, even in amounts too small to see.',
-      why: 'It is part of a urinalysis. Blood can come from infection, kidney stones, hard exercise, a menstrual period, or other causes.',
+      why: 'It is part of a urinalysis. Blood can come from an infection, kidney stones, hard exercise, your period, or other causes.',
       highLow: `A positive result is often checked again later. ${ASK_EN}`,
     },
     es: {
@@ -161,7 +161,7 @@ export const urineStoolTests: LabTestExplanation[] = [
     loinc: ['5818-0', '20405-7'],
     en: {
       name: 'Urobilinogen (urine)',
-      measures: 'Urobilinogen is made from bilirubin in the gut. A small amount in urine is normal.',
+      measures: 'It is made from bilirubin in your gut. A small amount in urine is normal.',
       why: 'It is part of a urinalysis. Unusual amounts can give clues about the liver or red blood cells.',
     },
     es: {
@@ -188,7 +188,7 @@ export const urineStoolTests: LabTestExplanation[] = [
     en: {
       name: 'White blood cells in urine (microscope)',
       measures: 'A lab worker counts white blood cells seen under a microscope in a small amount of urine.',
-      why: 'More white cells than usual can be a sign of infection or inflammation in the urinary tract.',
+      why: 'More white cells than usual can be a sign of an infection or swelling in the bladder or kidneys.',
     },
     es: {
       name: 'Glóbulos blancos en la orina (microscopio)',
@@ -200,8 +200,8 @@ export const urineStoolTests: LabTestExplanation[] = [
     loinc: ['5769-5'],
     en: {
       name: 'Bacteria in urine (microscope)',
-      measures: 'This notes whether bacteria are seen under a microscope in your urine sample.',
-      why: 'It can support a urinary tract infection. Bacteria can also come from the skin when the sample is collected.',
+      measures: 'This test looks at a small amount of your urine under a microscope to see if there are bacteria.',
+      why: 'It can be a sign of a bladder or kidney infection. Bacteria can also come from the skin when the sample is taken.',
     },
     es: {
       name: 'Bacterias en la orina (microscopio)',
@@ -227,7 +227,7 @@ export const urineStoolTests: LabTestExplanation[] = [
     en: {
       name: 'Urine albumin (microalbumin)',
       measures: 'This test measures small amounts of albumin, a protein, in your urine.',
-      why: 'It can find early kidney damage, especially in people with diabetes or high blood pressure.',
+      why: 'It can find early kidney damage, most of all in people with diabetes or high blood pressure.',
     },
     es: {
       name: 'Albúmina en la orina (microalbúmina)',
@@ -247,15 +247,15 @@ export const urineStoolTests: LabTestExplanation[] = [
       name: 'Relación albúmina/creatinina en la orina',
       measures: 'Esta prueba compara la albúmina de la orina con la creatinina de la misma muestra. Así se obtiene un resultado confiable con una sola muestra.',
       why: 'Es una prueba importante cada año para personas con diabetes. Detecta daño temprano en los riñones, muchas veces antes de que cambien otras pruebas.',
-      highLow: `Un resultado elevado se suele repetir para confirmarlo. El ejercicio, la fiebre o una infección pueden subirlo por poco tiempo. ${ASK_ES}`,
+      highLow: `Si el resultado sale alto, casi siempre se repite para estar seguros. El ejercicio, la fiebre o una infección pueden subirlo por poco tiempo. ${ASK_ES}`,
     },
   },
   {
     loinc: ['2161-8'],
     en: {
       name: 'Creatinine (urine)',
-      measures: 'This test measures creatinine, a muscle waste product, in your urine.',
-      why: 'It is most often used to correct other urine results for how concentrated the sample is.',
+      measures: 'This test measures creatinine, a waste product from your muscles, in your urine.',
+      why: 'It is most often used to adjust other urine results for how strong or watery the sample is.',
     },
     es: {
       name: 'Creatinina en la orina',

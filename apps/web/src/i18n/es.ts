@@ -262,7 +262,7 @@ export const es: Messages = {
     mfaOn: 'El inicio de sesión en dos pasos está activado.',
     mfaOff: 'El inicio de sesión en dos pasos está desactivado.',
     mfaStart: 'Configurar una aplicación de autenticación',
-    mfaScan: 'Escanee este código con una aplicación de autenticación. Luego escriba el código de 6 dígitos que muestra.',
+    mfaScan: 'Escanee este código con la aplicación que le da los códigos. Luego escriba el código de 6 dígitos que muestra.',
     mfaManual: '¿No puede escanearlo? Escriba esta clave en la aplicación:',
     mfaQrAlt: 'Código QR para su aplicación de autenticación',
     recoveryTitle: 'Guarde sus códigos de recuperación',
