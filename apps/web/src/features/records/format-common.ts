@@ -7,7 +7,8 @@ export function conceptText(concept: CodeableConcept | undefined, fallback: stri
   if (!concept) return fallback;
   const text = concept.text?.trim();
   if (text) return text;
-  const display = concept.coding?.find((c) => c.display?.trim())?.display?.trim();
+  // A "display" that only repeats the code (some feeds send code = display) is a raw code, not words.
+  const display = concept.coding?.find((c) => c.display?.trim() && c.display.trim().toLowerCase() !== c.code?.trim().toLowerCase())?.display?.trim();
   return display || fallback;
 }
 

@@ -40,11 +40,19 @@ export function loincOf(obs: Observation): string | undefined {
   return codeIn(obs.code, LOINC);
 }
 
+// UCUM codes (unitsofmeasure.org) as they are printed on a lab report, for quantities that carry
+// only the code: "mm[Hg]" is the code, "mmHg" is what people read.
+const UCUM_PRINTED: Record<string, string> = {
+  'mm[Hg]': 'mmHg', Cel: '°C', '[degF]': '°F', '[lb_av]': 'lb', '[in_i]': 'in', '[oz_av]': 'oz', 'kg/m2': 'kg/m²',
+  '10*3/uL': '× 10³/µL', '10*6/uL': '× 10⁶/µL', '10*9/L': '× 10⁹/L', '10*12/L': '× 10¹²/L', uL: 'µL', 'ug/dL': 'µg/dL', 'ug/L': 'µg/L', 'umol/L': 'µmol/L', '[iU]/L': 'IU/L', 'm[iU]/L': 'mIU/L', 'u[iU]/mL': 'µIU/mL',
+};
+
 export function unitText(q: Quantity | undefined): string {
   // The UCUM "1" (a plain count or ratio) and curly-brace annotations are not words for people.
-  const unit = q?.unit ?? q?.code ?? '';
+  const unit = q?.unit?.trim() || q?.code || '';
   if (unit === '1' || /^\{.*\}$/.test(unit)) return '';
-  return unit;
+  if (q?.unit?.trim()) return unit;
+  return UCUM_PRINTED[unit] ?? unit.replace(/\{[^}]*\}/g, '').replace(/[[\]]/g, '');
 }
 
 export type NumberFormatter = (value: number, maximumFractionDigits?: number) => string;
