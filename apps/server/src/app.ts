@@ -19,6 +19,7 @@ import { registerSmart } from './smart/routes.js';
 import { registerUsCore } from './uscore/index.js';
 import { JobWorker, type JobWorkerOptions } from './jobs/worker.js';
 import { registerBulkExport } from './bulk/index.js';
+import { registerResponseCompression } from './http/compression.js';
 
 export interface AppDeps {
   db: Database;
@@ -62,6 +63,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
   });
   // Errors outside the /api and /fhir families (SMART endpoints, /healthz, the web app).
   app.setErrorHandler(rootErrorHandler);
+  // Before any route: brotli/gzip for the /fhir and /api routes registered below (http/compression.ts).
+  registerResponseCompression(app);
   const audit = new AuditLog(deps.db, app.log as never);
   const repositoryDeps: RepositoryDeps = { db: deps.db, audit, baseUrl: config.fhirBaseUrl };
   const authenticators: Authenticator[] = [
