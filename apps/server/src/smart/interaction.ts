@@ -33,6 +33,19 @@ interface RequestRow {
 const html = (reply: FastifyReply, status: number, body: string) =>
   reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 
+/**
+ * The consent form is answered with a redirect to the app, and browsers apply the page's CSP
+ * form-action to that redirect too (CSP3 §6.3.1 "form-action"): the page allows the app's
+ * registered redirect URI (checked at /authorize) besides 'self'.
+ */
+function allowFormRedirectTo(reply: FastifyReply, redirectUri: string): void {
+  const csp = reply.getHeader('content-security-policy');
+  if (typeof csp !== 'string') return;
+  const url = new URL(redirectUri);
+  const source = url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : url.protocol;
+  reply.header('content-security-policy', csp.replace(/form-action [^;]*/, (directive) => `${directive} ${source}`));
+}
+
 export function interactionRoutes(app: FastifyInstance, ctx: SmartContext): void {
   async function load(request: FastifyRequest, id: string): Promise<RequestRow | undefined> {
     if (!/^[A-Za-z0-9_-]{10,64}$/.test(id)) return undefined;
@@ -62,6 +75,7 @@ export function interactionRoutes(app: FastifyInstance, ctx: SmartContext): void
     const scopes = row.scope.split(' ');
     let patientName: string | undefined;
     if (row.launch_patient) patientName = await patientDisplayName(ctx, row.launch_patient);
+    allowFormRedirectTo(reply, row.redirect_uri);
     return html(
       reply,
       status,
@@ -74,6 +88,7 @@ export function interactionRoutes(app: FastifyInstance, ctx: SmartContext): void
         patientName,
         items: consentItems(scopes),
         offlineRequested: scopes.includes('offline_access'),
+        onlineRequested: scopes.includes('online_access'),
         identityRequested: scopes.includes('openid') && (scopes.includes('fhirUser') || scopes.includes('profile')),
       }),
     );
@@ -118,11 +133,18 @@ export function interactionRoutes(app: FastifyInstance, ctx: SmartContext): void
 
     const user = row.user_json;
     const requested = row.scope.split(' ');
-    const granted = grantedScopes(requested, {
+    let granted = grantedScopes(requested, {
       types: new Set(formAll(request.body, 't')),
       categories: new Set(formAll(request.body, 'c')),
       offline: form.offline === 'yes',
     });
+    // online_access alone: the refresh token lives as long as the portal session approving it.
+    let onlineSession: string | undefined;
+    if (granted.includes('online_access') && !granted.includes('offline_access')) {
+      const session = await ctx.identity.currentSession(request);
+      if (session?.user.id === user.id) onlineSession = session.sessionId;
+      else granted = granted.filter((s) => s !== 'online_access');
+    }
     let patient: string | undefined;
     if (row.launch_patient) {
       if (user.kind === 'patient' || (row.launch_user && row.launch_user !== user.id)) return html(reply, 403, errorPage(locale, t.wrongUser));
@@ -148,6 +170,7 @@ export function interactionRoutes(app: FastifyInstance, ctx: SmartContext): void
       needPatientBanner: !row.launch_patient,
       smartStyleUrl: `${ctx.publicUrl}/auth/smart-style.json`,
       nonce: row.nonce ?? undefined,
+      onlineSession,
     };
     const client = await findClient(ctx.db, row.client_id);
     if (!client) return html(reply, 400, errorPage(locale, t.expired));

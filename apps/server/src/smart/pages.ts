@@ -60,6 +60,7 @@ export interface ConsentPageInput {
   patientName?: string;
   items: ConsentItem[];
   offlineRequested: boolean;
+  onlineRequested: boolean;
   identityRequested: boolean;
 }
 
@@ -95,12 +96,21 @@ ${rows || ''}
 ${p.items.length ? `<p class="hint">${esc(t.nothingChosen)}</p>` : ''}
 ${p.identityRequested ? `<p>${esc(t.identity)}</p>` : ''}
 <h2>${esc(t.offlineTitle)}</h2>
-${p.offlineRequested ? `<p><strong>${esc(t.offlineAsk)}</strong></p><div class="switch"><input type="checkbox" id="offline" name="offline" value="yes" checked> <label for="offline">${esc(t.offlineSwitch)}</label></div>` : `<p>${esc(t.onlineOnly)}</p>`}
+${awayText(p)}
 <div class="actions"><button type="submit" name="decision" value="allow">${esc(t.allow)}</button>
 <button type="submit" name="decision" value="deny" class="secondary">${esc(t.deny)}</button></div>
 </form>
 <p><a href="/auth/interaction/${esc(p.requestId)}?locale=${other}" lang="${other}">${esc(t.language)}</a></p>`,
   );
+}
+
+/** Says plainly whether the app keeps access while the person is away, and lets them refuse it. */
+function awayText(p: ConsentPageInput): string {
+  const t = texts[p.locale];
+  const online = p.onlineRequested ? t.onlineAccess : t.onlineOnly;
+  if (!p.offlineRequested) return `<p>${esc(online)}</p>`;
+  return `<p><strong>${esc(t.offlineAsk)}</strong></p><div class="switch"><input type="checkbox" id="offline" name="offline" value="yes" checked aria-describedby="offline-off"> <label for="offline">${esc(t.offlineSwitch)}</label></div>
+<p class="hint" id="offline-off">${esc(t.offlineOff)} ${esc(online)}</p>`;
 }
 
 export const STYLESHEET = `body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1b1f23;margin:0;padding:1rem;line-height:1.5}

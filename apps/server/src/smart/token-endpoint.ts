@@ -6,9 +6,10 @@ import { SignJWT } from 'jose';
 import { authenticateClient, type AuthenticatedClient } from './client-auth.js';
 import { formFields, type SmartContext } from './context.js';
 import { OAuthError } from './errors.js';
+import { refreshAllowed, refreshTokenUsable } from './online-access.js';
 import { parseResourceScope, parseScopeString } from './scopes.js';
 import {
-  ACCESS_SECONDS, BACKEND_ACCESS_SECONDS, consumeCode, extendRefreshToken, findActiveToken, issueTokens, retireToken, type TokenContext,
+  ACCESS_SECONDS, BACKEND_ACCESS_SECONDS, consumeCode, extendRefreshToken, findActiveToken, issueTokens, retireToken, revokeChainOfReusedToken, type TokenContext,
 } from './tokens.js';
 
 export function sendOAuthError(reply: FastifyReply, err: OAuthError, basic = false): FastifyReply {
@@ -34,8 +35,6 @@ export function tokenRoutes(app: FastifyInstance, ctx: SmartContext): void {
   });
 }
 
-const wantsRefresh = (scope: string[]) => scope.includes('offline_access') || scope.includes('online_access');
-
 async function codeGrant(ctx: SmartContext, { client }: AuthenticatedClient, form: Record<string, string | undefined>) {
   if (!form.code) throw new OAuthError('invalid_request', 'code is required');
   const { row, reused } = await consumeCode(ctx.db, form.code);
@@ -50,7 +49,7 @@ async function codeGrant(ctx: SmartContext, { client }: AuthenticatedClient, for
   const { scope, ...context } = row.context;
   const scopes = scope.split(' ').filter(Boolean);
   const tokens = await issueTokens(ctx.db, {
-    clientId: client.clientId, grantId: row.grant_id, scope, context: { ...context, fromCode: row.code_hash }, accessSeconds: ACCESS_SECONDS, refresh: wantsRefresh(scopes),
+    clientId: client.clientId, grantId: row.grant_id, scope, context: { ...context, fromCode: row.code_hash }, accessSeconds: ACCESS_SECONDS, refresh: await refreshAllowed(ctx, scopes, context),
   });
   return tokenResponse(ctx, client.clientId, scopes, context, tokens.accessToken, tokens.refreshToken, ACCESS_SECONDS);
 }
@@ -58,14 +57,20 @@ async function codeGrant(ctx: SmartContext, { client }: AuthenticatedClient, for
 async function refreshGrant(ctx: SmartContext, { client }: AuthenticatedClient, form: Record<string, string | undefined>) {
   if (!form.refresh_token) throw new OAuthError('invalid_request', 'refresh_token is required');
   const row = await findActiveToken(ctx.db, form.refresh_token, 'refresh');
+  if (!row) await revokeChainOfReusedToken(ctx.db, form.refresh_token, client.clientId);
   if (!row || row.client_id !== client.clientId) throw new OAuthError('invalid_grant', 'The refresh token is not valid for this client');
+  if (!(await refreshTokenUsable(ctx, row))) {
+    await retireToken(ctx.db, form.refresh_token);
+    throw new OAuthError('invalid_grant', 'The refresh token was for use while the user is signed in (online_access), and that session has ended');
+  }
   const had = row.scope.split(' ').filter(Boolean);
   let scopes = had;
   if (form.scope !== undefined) {
     scopes = parseScopeString(form.scope);
     if (!scopes.every((s) => had.includes(s))) throw new OAuthError('invalid_scope', 'A refresh can only keep or narrow the granted scopes');
   }
-  const { fromCode: _fromCode, ...context } = row.context;
+  // The context (with fromCode) carries over, so the whole chain can be ended together.
+  const context = row.context;
   const scope = scopes.join(' ');
   const base = { clientId: client.clientId, grantId: row.grant_id ?? undefined, scope, context, accessSeconds: ACCESS_SECONDS };
   let accessToken: string;
@@ -95,15 +100,24 @@ async function clientCredentialsGrant(ctx: SmartContext, { client, method }: Aut
 async function tokenResponse(ctx: SmartContext, clientId: string, scopes: string[], context: TokenContext, accessToken: string, refreshToken: string | undefined, expiresIn: number) {
   const body: Record<string, unknown> = { access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' ') };
   if (refreshToken) body.refresh_token = refreshToken;
-  if (context.patient) body.patient = context.patient;
-  if (context.encounter) body.encounter = context.encounter;
-  if (context.patient) body.need_patient_banner = context.needPatientBanner ?? true;
-  if (context.smartStyleUrl) body.smart_style_url = context.smartStyleUrl;
-  if (scopes.includes('openid') && (scopes.includes('fhirUser') || scopes.includes('profile')) && context.user) {
-    body.id_token = await idToken(ctx, clientId, context);
-  }
+  Object.assign(body, launchContext(context));
+  if (issuesIdToken(scopes, context)) body.id_token = await idToken(ctx, clientId, context);
   return body;
 }
+
+/** SMART launch context parameters of a token response (also reported by introspection). */
+export function launchContext(context: TokenContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (context.patient) out.patient = context.patient;
+  if (context.encounter) out.encounter = context.encounter;
+  if (context.patient) out.need_patient_banner = context.needPatientBanner ?? true;
+  if (context.smartStyleUrl) out.smart_style_url = context.smartStyleUrl;
+  return out;
+}
+
+/** Whether the token response carries an id_token (OpenID Connect: openid plus fhirUser or profile). */
+export const issuesIdToken = (scopes: readonly string[], context: TokenContext) =>
+  scopes.includes('openid') && (scopes.includes('fhirUser') || scopes.includes('profile')) && !!context.user;
 
 /** OpenID Connect Core §2 id_token, RS256, with SMART's fhirUser claim as an absolute URL. */
 async function idToken(ctx: SmartContext, clientId: string, context: TokenContext): Promise<string> {

@@ -10,8 +10,11 @@ const CODE_PREFIX = 'sac_';
 /** SMART/ONC practice: access tokens live at most one hour; backend-service tokens five minutes. */
 export const ACCESS_SECONDS = 3600;
 export const BACKEND_ACCESS_SECONDS = 300;
-/** Refresh tokens: 90 days, renewed on every use (so an app in regular use keeps working). */
-export const REFRESH_SECONDS = 90 * 86_400;
+/**
+ * Refresh tokens: at least three months (ONC §170.315(g)(10) asks for "no less than three months";
+ * three calendar months can be 92 days), renewed on every use so an app in regular use keeps working.
+ */
+export const REFRESH_SECONDS = 92 * 86_400;
 const CODE_SECONDS = 120;
 
 /** The signed-in person a grant was made by. */
@@ -33,8 +36,13 @@ export interface TokenContext {
   needPatientBanner?: boolean;
   smartStyleUrl?: string;
   nonce?: string;
-  /** SHA-256 of the code the tokens came from (so a replayed code can revoke them: RFC 6749 §4.1.2). */
+  /**
+   * SHA-256 of the code the tokens came from, kept through refreshes: a replayed code (RFC 6749
+   * §4.1.2) or a reused rotated refresh token ends every token of that chain.
+   */
   fromCode?: string;
+  /** online_access without offline_access: the portal session the refresh token is bound to (online-access.ts). */
+  onlineSession?: string;
 }
 
 export interface TokenRow {
@@ -154,6 +162,21 @@ export async function revokeToken(db: Queryable, token: string, clientId: string
   if (row?.kind === 'refresh' && row.grant_id) {
     await db.query(`UPDATE smart_token SET revoked_at = now() WHERE grant_id = $1 AND kind = 'access' AND revoked_at IS NULL`, [row.grant_id]);
   }
+}
+
+/**
+ * A refresh token that is no longer active presented again by its client. A rotated one means a
+ * copy exists, and the server cannot tell whether the app or an attacker holds the newer token, so
+ * the chain ends (OAuth 2.0 Security BCP §4.14.2); for tokens ended otherwise this changes nothing.
+ */
+export async function revokeChainOfReusedToken(db: Queryable, token: string, clientId: string): Promise<void> {
+  if (token.length > 200) return;
+  await db.query(
+    `UPDATE smart_token SET revoked_at = now()
+     WHERE client_id = $2 AND revoked_at IS NULL AND context->>'fromCode' = (
+       SELECT context->>'fromCode' FROM smart_token WHERE token_hash = $1 AND client_id = $2 AND kind = 'refresh' AND revoked_at IS NOT NULL)`,
+    [sha256(token), clientId],
+  );
 }
 
 /** Rotation: the used refresh token ends (public clients get a new one each time). */

@@ -108,7 +108,7 @@ describe('confidential symmetric clients (client_secret_basic)', () => {
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.headers.get('cache-control'), 'no-store');
     assert.equal(r.body.patient, 'pat-a');
-    assert.ok(r.body.refresh_token);
+    assert.ok(r.body.refresh_token, 'offline_access gives a refresh token');
     const read = await fetch(`${server.fhirBase}/Patient/pat-a`, { headers: { authorization: `Bearer ${r.body.access_token}` } });
     assert.equal(read.status, 200);
 
