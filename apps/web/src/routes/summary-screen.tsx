@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { loadHealthSummary } from '../features/records/load-records.js';
 import { useRecord } from '../features/records/use-record.js';
@@ -9,6 +10,10 @@ import { GrowthChart } from '../features/records/growth-chart.js';
 import { growthSeries } from '../features/records/growth.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle, StatusBadge } from '../ui/primitives.js';
+
+// The WHO/CDC reference tables (about 16 KB gzipped) load only when the patient is a child. If the
+// chunk cannot load (offline before it was ever fetched), the rest of the summary still shows.
+const GrowthCharts = lazy(() => import('../features/records/growth/growth-charts.js').catch(() => ({ default: () => null })));
 
 export default function SummaryScreen() {
   const { m, formatDate, formatNumber } = useI18n();
@@ -152,6 +157,12 @@ export default function SummaryScreen() {
           );
         })}
       </section>
+
+      {isChild && (
+        <Suspense fallback={null}>
+          <GrowthCharts vitals={s.vitals} patient={s.patient} />
+        </Suspense>
+      )}
 
       {growth.size > 0 && (
         <section aria-labelledby="growth" className="no-print">
