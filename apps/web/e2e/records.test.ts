@@ -1,8 +1,8 @@
 // The patient's record in Chromium at 390×844, signed in as the demo patient with two-step
 // sign-in, on the real server and demo clinic: a lab result and its chart, other screens (axe on
 // each), a visit note and a glossary word, Spanish (saved to the profile), the PDF and FHIR
-// downloads, offline reading of a viewed result, keyboard-only use, and sign-out wiping the
-// offline store. Screenshots for docs/screenshots come from this run.
+// downloads, offline reading of a viewed result, keyboard-only use, older results on demand, and
+// sign-out wiping the offline store. Screenshots for docs/screenshots come from this run.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Bundle, DocumentReference, Observation } from '@medplum/fhirtypes';
@@ -187,6 +187,22 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await page.keyboard.press('Enter');
     if (stop === 'summary') await page.locator('details[open] table').waitFor();
     else await page.getByRole('heading', { name: 'Test results', level: 1 }).waitFor();
+  });
+
+  await t.test('older results load on demand; focus moves to the first added panel', async () => {
+    await nav.getByRole('link', { name: 'Test results' }).click();
+    await page.getByRole('heading', { name: 'Test results', level: 1 }).waitFor();
+    const older = page.getByRole('button', { name: 'Show older results' });
+    await older.waitFor();
+    const results = page.locator('main a[href^="/results/"]');
+    const first = await results.count();
+    assert.ok(first > 0 && first < labs.length, `one page at first (${first} of ${labs.length} results)`);
+    const panels = await page.locator('main section h2').count();
+    await older.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.activeElement?.id === `group-${n}`, panels, { timeout: 20_000 });
+    assert.ok((await results.count()) > first, 'older results were added below');
+    await axeScan(page, 'results with an older page');
   });
 
   await t.test('sign-out wipes the offline store', async () => {

@@ -36,9 +36,25 @@ export async function searchAll<K extends ResourceType>(type: K, params: Record<
   return out;
 }
 
-/** One page of a search: the matches and the resources `_include`d with them (no paging). */
-export async function searchPage<K extends ResourceType>(type: K, params: Record<string, string>, signal?: AbortSignal): Promise<{ matches: ResourceOf<K>[]; included: Resource[] }> {
-  const bundle = await request<Bundle>(`${FHIR_BASE}/${type}?${new URLSearchParams(params)}`, { signal });
+/** One page of a search: the matches, the resources `_include`d with them, and the link to the next page. */
+export interface SearchPage<K extends ResourceType> {
+  matches: ResourceOf<K>[];
+  included: Resource[];
+  /** Same-origin path of the next page (pass it to searchNextPage); undefined on the last page. */
+  next?: string;
+}
+
+export async function searchPage<K extends ResourceType>(type: K, params: Record<string, string>, signal?: AbortSignal): Promise<SearchPage<K>> {
+  return fetchPage(type, `${FHIR_BASE}/${type}?${new URLSearchParams(params)}`, signal);
+}
+
+/** The page after one returned by searchPage (its `next`), in the same search. */
+export async function searchNextPage<K extends ResourceType>(type: K, next: string, signal?: AbortSignal): Promise<SearchPage<K>> {
+  return fetchPage(type, toSameOrigin(next), signal);
+}
+
+async function fetchPage<K extends ResourceType>(type: K, url: string, signal?: AbortSignal): Promise<SearchPage<K>> {
+  const bundle = await request<Bundle>(url, { signal });
   const matches: ResourceOf<K>[] = [];
   const included: Resource[] = [];
   for (const entry of bundle.entry ?? []) {
@@ -46,7 +62,8 @@ export async function searchPage<K extends ResourceType>(type: K, params: Record
     if (entry.search?.mode === 'include') included.push(entry.resource);
     else if (entry.resource.resourceType === type) matches.push(entry.resource as ResourceOf<K>);
   }
-  return { matches, included };
+  const next = bundle.link?.find((l) => l.relation === 'next')?.url;
+  return { matches, included, next: next ? toSameOrigin(next) : undefined };
 }
 
 /** Keeps only resources that point at this patient (a guard in case a server ignores the filter). */

@@ -55,8 +55,25 @@ export function makeI18n(locale: Locale, setLocale: (l: Locale) => void, chosen 
     setLocale,
     chosen,
     formatDate: (value, style = 'short') => formatFhirDate(value, locale, style) ?? m.unknownDate,
-    formatNumber: (value, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+    formatNumber: (value, digits = 2) => numberFormat(locale, digits).format(value),
   };
+}
+
+// Building an Intl formatter looks up locale data and costs far more than formatting with it; a
+// screen of lab results formats hundreds of values, so each formatter is built once per options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function numberFormat(locale: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits })));
+  return format;
+}
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
 }
 
 /** Formats a FHIR date/dateTime/instant. Partial dates (YYYY, YYYY-MM) keep their precision. */
@@ -64,7 +81,7 @@ export function formatFhirDate(value: string | undefined, locale: string, style:
   if (!value) return undefined;
   if (/^\d{4}$/.test(value)) return value;
   if (/^\d{4}-\d{2}$/.test(value)) {
-    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${value}-01T00:00:00Z`));
+    return dateFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${value}-01T00:00:00Z`));
   }
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
@@ -75,7 +92,7 @@ export function formatFhirDate(value: string | undefined, locale: string, style:
       : { year: 'numeric', month: style === 'long' ? 'long' : 'short', day: 'numeric' };
   // A bare date has no time zone: show it as written, not shifted into the viewer's zone.
   if (dateOnly) options.timeZone = 'UTC';
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  return dateFormat(locale, options).format(date);
 }
 
 const I18nContext = createContext<I18n | null>(null);

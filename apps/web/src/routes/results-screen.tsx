@@ -1,61 +1,115 @@
+import { memo, useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { usePatient } from '../features/identity/session.js';
-import { loadLabResults } from '../features/records/load-records.js';
-import { useRecord } from '../features/records/use-record.js';
+import { useLabHistory } from '../features/records/use-lab-history.js';
 import { useOpenedResults } from '../features/records/opened-results.js';
+import type { ResultGroup } from '../features/records/load-records.js';
 import { conceptText, referenceText } from '../features/records/format-common.js';
 import { observationName, rangeText, valueText } from '../features/records/format-observation.js';
 import { InterpretationBadge, SavedNotice } from '../features/records/result-views.js';
-import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
+import { Button, ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
 export default function ResultsScreen() {
-  const { m, formatDate, formatNumber } = useI18n();
+  const { m } = useI18n();
   const { patientId } = usePatient();
   const { isNew } = useOpenedResults(patientId);
-  const { data, error, loading, reload } = useRecord('lab-results', loadLabResults);
+  const { history, savedAt, error, loading, reload, olderLoading, olderError, loadOlder } = useLabHistory();
+  const groups = history?.groups ?? [];
+  // After "Show older results", focus moves to the first added panel, so keyboard and screen reader
+  // users land on what was added instead of staying on the button below it.
+  const focusFrom = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === undefined || olderLoading || groups.length <= from) return;
+    focusFrom.current = undefined;
+    document.getElementById(`group-${from}`)?.focus();
+  }, [groups.length, olderLoading]);
+  const showOlder = () => {
+    focusFrom.current = groups.length;
+    loadOlder();
+  };
+
   return (
     <>
       <PageTitle>{m.results.title}</PageTitle>
       <p>{m.results.intro}</p>
-      {loading && !data && <Loading />}
+      {loading && !history && <ResultsSkeleton />}
       {error !== undefined && <ErrorMessage error={error} onRetry={reload} />}
-      {data && <SavedNotice savedAt={data.savedAt} />}
-      {data && data.value.length === 0 && <p>{m.results.none}</p>}
-      {data?.value.map((group, gi) => (
-        <section key={group.report?.id ?? `g${gi}`} aria-labelledby={`group-${gi}`}>
-          <h2 id={`group-${gi}`}>{group.report ? conceptText(group.report.code, m.fallback.panel) : m.results.otherResults}</h2>
-          <p className="meta">
-            {formatDate(group.date, 'long')}
-            {group.report?.resultsInterpreter?.[0] || group.report?.performer?.[0]
-              ? ` · ${m.results.orderedBy(referenceText(group.report.resultsInterpreter?.[0] ?? group.report.performer?.[0], m.fallback.clinician))}`
-              : ''}
-          </p>
-          <ul className="list">
-            {group.results.map((o) => {
-              const name = observationName(o, m.fallback.test);
-              const range = rangeText(o.referenceRange?.[0], m, formatNumber);
-              return (
-                <li key={o.id}>
-                  <Link className="card" href={`/results/${o.id}`}>
-                    <div className="row">
-                      <h3>{name}</h3>
-                      {isNew(o.id) && <span className="badge new">{m.results.newBadge}</span>}
-                    </div>
-                    <div className="row">
-                      <span className="value">{valueText(o, m, formatNumber) ?? m.notRecorded}</span>
-                      <InterpretationBadge observation={o} />
-                    </div>
-                    <p className="meta">
-                      {m.results.range}: {range ?? m.results.noRange}
-                    </p>
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
+      {history && <SavedNotice savedAt={savedAt} />}
+      {history && groups.length === 0 && !history.next && <p>{m.results.none}</p>}
+      {groups.map((group, gi) => (
+        <GroupSection key={group.report?.id ?? `day-${group.date ?? gi}`} group={group} index={gi} isNew={isNew} />
       ))}
+      {olderError !== undefined && <ErrorMessage error={olderError} onRetry={showOlder} />}
+      {history?.next ? (
+        <p>
+          <Button variant="secondary" block onClick={showOlder} disabled={olderLoading} aria-busy={olderLoading}>
+            {olderLoading ? m.results.loadingOlder : m.results.showOlder}
+          </Button>
+        </p>
+      ) : (
+        groups.length > 0 && <p className="meta">{m.results.allShown}</p>
+      )}
+    </>
+  );
+}
+
+/** One report/panel. Memoised: loading older pages adds sections without redrawing the shown ones. */
+const GroupSection = memo(function GroupSection({ group, index, isNew }: { group: ResultGroup; index: number; isNew(id: string | undefined): boolean }) {
+  const { m, formatDate, formatNumber } = useI18n();
+  const orderer = group.report?.resultsInterpreter?.[0] ?? group.report?.performer?.[0];
+  return (
+    <section className="result-group" aria-labelledby={`group-${index}`}>
+      <h2 id={`group-${index}`} tabIndex={-1}>
+        {group.report ? conceptText(group.report.code, m.fallback.panel) : m.results.otherResults}
+      </h2>
+      <p className="meta">
+        {formatDate(group.date, 'long')}
+        {orderer ? ` · ${m.results.orderedBy(referenceText(orderer, m.fallback.clinician))}` : ''}
+      </p>
+      <ul className="list">
+        {group.results.map((o) => {
+          const range = rangeText(o.referenceRange?.[0], m, formatNumber);
+          return (
+            <li key={o.id}>
+              <Link className="card" href={`/results/${o.id}`}>
+                <div className="row">
+                  <h3>{observationName(o, m.fallback.test)}</h3>
+                  {isNew(o.id) && <span className="badge new">{m.results.newBadge}</span>}
+                </div>
+                <div className="row">
+                  <span className="value">{valueText(o, m, formatNumber) ?? m.notRecorded}</span>
+                  <InterpretationBadge observation={o} />
+                </div>
+                <p className="meta">
+                  {m.results.range}: {range ?? m.results.noRange}
+                </p>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+});
+
+/** Placeholder panels the size of real ones, so the page does not jump when results arrive. */
+function ResultsSkeleton() {
+  return (
+    <>
+      <Loading />
+      <div aria-hidden="true">
+        {[3, 2].map((cards, i) => (
+          <div key={i} className="skeleton-group">
+            <div className="skeleton skeleton-heading" />
+            <div className="skeleton skeleton-line" />
+            {Array.from({ length: cards }, (_, j) => (
+              <div key={j} className="card skeleton-card" />
+            ))}
+          </div>
+        ))}
+      </div>
     </>
   );
 }

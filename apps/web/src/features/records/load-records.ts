@@ -17,37 +17,6 @@ export interface ResultGroup {
   date?: string;
 }
 
-/** Lab results grouped by their DiagnosticReport panel, newest first; results in no report come last-by-date in their own group. */
-export async function loadLabResults(patientId: string, signal?: AbortSignal): Promise<ResultGroup[]> {
-  const [reports, observations] = await Promise.all([
-    patientSearch('DiagnosticReport', patientId, { category: 'LAB', _sort: '-date' }, signal),
-    patientSearch('Observation', patientId, { category: 'laboratory', _sort: '-date' }, signal),
-  ]);
-  const labs = observations.filter((o) => hasCategory(o.category, 'laboratory'));
-  const byId = new Map(labs.map((o) => [o.id, o]));
-  const used = new Set<string>();
-  const groups: ResultGroup[] = [];
-  for (const report of reports) {
-    const results = (report.result ?? [])
-      .map((r) => byId.get(r.reference?.split('/').pop() ?? ''))
-      .filter((o): o is Observation => Boolean(o));
-    if (results.length === 0) continue;
-    results.forEach((o) => used.add(o.id!));
-    groups.push({ report, results, date: report.effectiveDateTime ?? report.issued ?? observationDate(results[0]) });
-  }
-  const loose = labs.filter((o) => !used.has(o.id!));
-  if (loose.length) {
-    // Results outside a panel are grouped by day so the list still reads like the lab's reports.
-    const byDay = new Map<string, Observation[]>();
-    for (const o of loose) {
-      const day = (observationDate(o) ?? '').slice(0, 10);
-      byDay.set(day, [...(byDay.get(day) ?? []), o]);
-    }
-    for (const [day, results] of byDay) groups.push({ results, date: day || undefined });
-  }
-  return newestFirst(groups, (g) => g.date);
-}
-
 export interface ResultDetail {
   observation: Observation;
   history: Observation[];

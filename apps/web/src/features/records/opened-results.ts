@@ -26,5 +26,7 @@ export function markResultOpened(patientId: string, observationId: string): void
 export function useOpenedResults(patientId: string): { isNew(id: string | undefined): boolean; refresh(): void } {
   const [opened, setOpened] = useState(() => readOpened(patientId));
   const refresh = useCallback(() => setOpened(readOpened(patientId)), [patientId]);
-  return { isNew: (id) => Boolean(id) && !opened.has(id!), refresh };
+  // Stable while nothing was opened, so lists of results can skip redrawing.
+  const isNew = useCallback((id: string | undefined) => Boolean(id) && !opened.has(id!), [opened]);
+  return { isNew, refresh };
 }
