@@ -1,6 +1,7 @@
 // Connected apps (docs/api/smart.md): a patient sees every app with access to their record and can
 // revoke it; revocation ends its tokens at once. Staff start EHR launches from here too.
 import { randomBytes } from 'node:crypto';
+import type { Encounter } from '@medplum/fhirtypes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FhirRepository } from '../fhir/repository.js';
 import { findClient } from './clients.js';
@@ -90,25 +91,42 @@ export function connectedAppRoutes(app: FastifyInstance, ctx: SmartContext): voi
     const session = await signedIn(request, reply, true);
     if (!session) return reply;
     if (session.user.kind === 'patient') return problem(reply, 403, 'forbidden', 'Forbidden', 'Only staff can launch apps for a patient.');
-    const body = (request.body ?? {}) as { clientId?: string; patientId?: string; encounterId?: string };
+    const body = launchRequest(request.body);
+    if (!body) return problem(reply, 400, 'invalid-request', 'Invalid request', 'Send {"clientId", "patientId", "encounterId"?} as strings.');
     const client = await findClient(ctx.db, body.clientId);
-    if (!client?.launchUrl || !body.patientId) return problem(reply, 400, 'invalid-request', 'Invalid request', 'Give clientId of an app with a launch URL, and patientId.');
+    if (!client) return problem(reply, 404, 'not-found', 'Not found', 'No such app.');
+    if (!client.launchUrl || client.backend) return problem(reply, 400, 'invalid-request', 'Invalid request', 'This app has no launch URL, so it cannot be opened for a patient.');
     // The staff member must reach the patient: read it through the FHIR door with their own policy.
     let policy;
     for (const a of ctx.authenticators) if ((policy = await a.authenticate(request))) break;
     if (!policy) return problem(reply, 401, 'unauthenticated', 'Not signed in', 'Sign in to continue.');
+    const repo = new FhirRepository(ctx.repositoryDeps, { policy, sourceIp: request.ip, userAgent: request.headers['user-agent'] });
+    let encounter: Encounter | undefined;
     try {
-      await new FhirRepository(ctx.repositoryDeps, { policy, sourceIp: request.ip }).read('Patient', body.patientId);
-      if (body.encounterId) await new FhirRepository(ctx.repositoryDeps, { policy, sourceIp: request.ip }).read('Encounter', body.encounterId);
+      await repo.read('Patient', body.patientId);
+      if (body.encounterId) encounter = JSON.parse((await repo.read('Encounter', body.encounterId)).content as string) as Encounter;
     } catch {
       return problem(reply, 404, 'not-found', 'Not found', 'No such patient or encounter.');
+    }
+    // The app would get a patient and an encounter that do not belong together.
+    if (encounter && encounter.subject?.reference !== `Patient/${body.patientId}`) {
+      return problem(reply, 400, 'invalid-request', 'Invalid request', "The encounter is not this patient's.");
     }
     const launch = await createLaunch(ctx, client.clientId, body.patientId, body.encounterId, session.user.id);
     const url = new URL(client.launchUrl);
     url.searchParams.set('iss', ctx.fhirBase);
     url.searchParams.set('launch', launch);
-    return reply.code(201).send({ launchUrl: url.toString(), launch });
+    // The launch id is a short-lived credential for the context; nothing should keep a copy.
+    return reply.code(201).header('cache-control', 'no-store').send({ launchUrl: url.toString(), launch });
   });
+}
+
+function launchRequest(body: unknown): { clientId: string; patientId: string; encounterId?: string } | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const { clientId, patientId, encounterId } = body as Record<string, unknown>;
+  const id = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 200;
+  if (!id(clientId) || !id(patientId) || (encounterId !== undefined && !id(encounterId))) return undefined;
+  return { clientId: clientId as string, patientId: patientId as string, encounterId: encounterId as string | undefined };
 }
 
 /** A single-purpose, short-lived launch handle carrying the EHR context. */
