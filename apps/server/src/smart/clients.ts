@@ -76,6 +76,23 @@ export function checkRedirectUri(uri: string): void {
   }
 }
 
+/**
+ * The page staff open to launch the app (EHR launch): https, or http on a loopback host. It is put
+ * in front of staff as a link, so anything else (javascript:, a relative path) is refused here.
+ */
+export function checkLaunchUrl(value: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  const loopback = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!url || url.hash || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+    throw new OAuthError('invalid_client_metadata', 'The launch URL must be an absolute https URL (http only for localhost) without a fragment');
+  }
+}
+
 export async function registerClient(db: Queryable, input: NewClient): Promise<{ client: SmartClient; secret?: string }> {
   if (!input.name.trim()) throw new OAuthError('invalid_client_metadata', 'The app needs a name');
   if (!input.backend && input.redirectUris.length === 0) throw new OAuthError('invalid_redirect_uri', 'At least one redirect URI is needed');
@@ -89,6 +106,10 @@ export async function registerClient(db: Queryable, input: NewClient): Promise<{
   if (input.jwksUrl !== undefined) checkJwksUrl(input.jwksUrl, true);
   if (input.backend && input.type !== 'confidential-asymmetric' && input.type !== 'confidential-symmetric') {
     throw new OAuthError('invalid_client_metadata', 'A backend service must be a confidential client');
+  }
+  if (input.launchUrl !== undefined) {
+    if (input.backend) throw new OAuthError('invalid_client_metadata', 'A backend service is not launched, so it has no launch URL');
+    checkLaunchUrl(input.launchUrl);
   }
   const clientId = randomUUID();
   const secret = input.type === 'confidential-symmetric' ? randomToken('') : undefined;
