@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { usePatient } from '../features/identity/session.js';
 import { useLabHistory } from '../features/records/use-lab-history.js';
@@ -14,7 +14,11 @@ export default function ResultsScreen() {
   const { m } = useI18n();
   const { patientId } = usePatient();
   const { isNew } = useOpenedResults(patientId);
-  const { history, savedAt, error, loading, reload, olderLoading, olderError, loadOlder } = useLabHistory();
+  const lab = useLabHistory();
+  const { savedAt, error, loading, reload, olderLoading, olderError, loadOlder } = lab;
+  // The list is drawn as a transition, which React splits into short slices, so a page of results
+  // never blocks taps and scrolling for long on a slow phone (the skeleton stays until it is ready).
+  const history = useDeferredValue(lab.history);
   const groups = history?.groups ?? [];
   // After "Show older results", focus moves to the first added panel, so keyboard and screen reader
   // users land on what was added instead of staying on the button below it.
@@ -34,7 +38,7 @@ export default function ResultsScreen() {
     <>
       <PageTitle>{m.results.title}</PageTitle>
       <p>{m.results.intro}</p>
-      {loading && !history && <ResultsSkeleton />}
+      {!history && (loading || lab.history) && <ResultsSkeleton />}
       {error !== undefined && <ErrorMessage error={error} onRetry={reload} />}
       {history && <SavedNotice savedAt={savedAt} />}
       {history && groups.length === 0 && !history.next && <p>{m.results.none}</p>}
