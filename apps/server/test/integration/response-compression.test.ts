@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Observation, Patient } from '@medplum/fhirtypes';
 import { mayCompress, negotiateEncoding } from '../../src/http/compression.js';
-import { createResource, startTestApp, type TestApp } from '../support/harness.js';
+import { createResource, type TestApp } from '../support/harness.js';
+import { Browser, makeAccount, startIdentityApp } from '../support/identity.js';
 import { kickOff, pathOf, waitForManifest } from './bulk-support.js';
 
 describe('response compression', () => {
@@ -15,7 +16,7 @@ describe('response compression', () => {
   let auth: Record<string, string>;
 
   before(async () => {
-    t = await startTestApp();
+    t = await startIdentityApp();
     auth = { authorization: `Bearer ${t.systemToken}` };
     patientId = (await createResource<Patient>(t.systemRepo, { resourceType: 'Patient', name: [{ family: 'Squeeze', given: ['Zip'] }] })).id!;
     for (let i = 0; i < 40; i++) {
@@ -84,6 +85,26 @@ describe('response compression', () => {
       assert.equal(res.headers['content-length'], undefined, 'a stream has no length up front');
       assert.equal(decode(res.rawPayload).toString('utf8'), plain.body);
     }
+  });
+
+  it('compresses the portal API reads a signed-in patient makes, not sign-in or the session view', async () => {
+    await makeAccount(t, { email: 'zip@example.org', patientId });
+    const patient = new Browser(t);
+    const login = await patient.signIn('zip@example.org');
+    assert.equal(login.statusCode, 200);
+    assert.equal(login.headers['content-encoding'], undefined);
+    for (let i = 0; i < 6; i++) assert.equal((await patient.get(`/fhir/Observation?patient=${patientId}&_count=${i + 1}`)).statusCode, 200);
+    await t.audit.flush();
+    const plain = await patient.get('/api/access-log?count=50');
+    assert.equal(plain.statusCode, 200);
+    assert.ok(plain.rawPayload.length >= 1024, `${plain.rawPayload.length} bytes`);
+    const br = await patient.request('GET', '/api/access-log?count=50', undefined, { 'accept-encoding': 'br' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.match(String(br.headers['content-type']), /^application\/json/);
+    assert.deepEqual(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8')), plain.json());
+    const session = await patient.request('GET', '/api/session', undefined, { 'accept-encoding': 'br, gzip' });
+    assert.equal(session.statusCode, 200);
+    assert.equal(session.headers['content-encoding'], undefined, 'the session view carries the CSRF token');
   });
 
   it('never compresses secret-bearing endpoints', async () => {
