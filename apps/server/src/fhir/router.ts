@@ -5,7 +5,7 @@ import { allOk, badRequest, FhirError, notSupported, outcome } from '#fhir/outco
 import type { StoredVersion } from './store/resource-store.js';
 import type { FhirRepository } from './repository.js';
 import { readHistory } from './history.js';
-import { searchResources } from './search/search.js';
+import { searchBundleText } from './search/search.js';
 import { processBundle } from './bundle/process-bundle.js';
 import { dispatchOperation } from './operations.js';
 
@@ -56,7 +56,7 @@ export async function handleFhirRequest(repo: FhirRepository, req: FhirRequest):
   repo.checkType(type);
 
   if (parts.length === 1) {
-    if (m === 'GET') return bundleResponse(await searchResources(repo, type, req.query, { strict: req.strictHandling ?? false }));
+    if (m === 'GET') return { status: 200, body: await searchBundleText(repo, type, req.query, { strict: req.strictHandling ?? false }) };
     if (m === 'POST') {
       const result = await repo.create(requireBody(req.body, type), { ifNoneExist: req.ifNoneExist });
       return versionResponse(result.version, result.created ? 201 : 200, true);
@@ -69,7 +69,7 @@ export async function handleFhirRequest(repo: FhirRepository, req: FhirRequest):
     }
   }
   if (parts.length === 2 && id === '_search' && m === 'POST') {
-    return bundleResponse(await searchResources(repo, type, req.query, { strict: req.strictHandling ?? false }));
+    return { status: 200, body: await searchBundleText(repo, type, req.query, { strict: req.strictHandling ?? false }) };
   }
   if (parts.length === 2 && id === '_history' && m === 'GET') return bundleResponse(await readHistory(repo, { type }, req.query));
   if (parts.length === 2) {

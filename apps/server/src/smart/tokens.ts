@@ -101,7 +101,7 @@ export async function consumeCode(db: Queryable, code: string): Promise<{ row?: 
   if (rows[0]) return { row: rows[0], reused: false };
   const used = await db.query('SELECT 1 FROM smart_code WHERE code_hash = $1', [hash]);
   if ((used.rowCount ?? 0) > 0) {
-    await db.query(`UPDATE smart_token SET revoked_at = now() WHERE context->>'fromCode' = $1 AND revoked_at IS NULL`, [hash]);
+    await revokeChain(db, hash);
     return { reused: true };
   }
   return { reused: false };
@@ -171,12 +171,16 @@ export async function revokeToken(db: Queryable, token: string, clientId: string
  */
 export async function revokeChainOfReusedToken(db: Queryable, token: string, clientId: string): Promise<void> {
   if (token.length > 200) return;
-  await db.query(
-    `UPDATE smart_token SET revoked_at = now()
-     WHERE client_id = $2 AND revoked_at IS NULL AND context->>'fromCode' = (
-       SELECT context->>'fromCode' FROM smart_token WHERE token_hash = $1 AND client_id = $2 AND kind = 'refresh' AND revoked_at IS NOT NULL)`,
+  const { rows } = await db.query<{ chain: string | null }>(
+    `SELECT context->>'fromCode' AS chain FROM smart_token WHERE token_hash = $1 AND client_id = $2 AND kind = 'refresh' AND revoked_at IS NOT NULL`,
     [sha256(token), clientId],
   );
+  if (rows[0]?.chain) await revokeChain(db, rows[0].chain);
+}
+
+/** Ends every token an authorization code led to (the smart_token_chain index). */
+export async function revokeChain(db: Queryable, codeHash: string): Promise<void> {
+  await db.query(`UPDATE smart_token SET revoked_at = now() WHERE context ? 'fromCode' AND context->>'fromCode' = $1 AND revoked_at IS NULL`, [codeHash]);
 }
 
 /** Rotation: the used refresh token ends (public clients get a new one each time). */

@@ -76,7 +76,7 @@ describe('FHIR search: access door', () => {
       made.push((await createResource<Observation>(t.systemRepo, { resourceType: 'Observation', status: 'final', code: { text: 'bp' }, subject: { reference: `Patient/${c.a}` }, effectiveDateTime: `2025-01-0${i}` })).id as string);
       await createResource<Observation>(t.systemRepo, { resourceType: 'Observation', status: 'final', code: { text: 'bp' }, subject: { reference: `Patient/${c.b}` }, effectiveDateTime: `2025-01-0${i}` });
     }
-    const first = await search(repoA, 'Observation', 'code:text=bp&_sort=date&_count=2');
+    const first = await search(repoA, 'Observation', 'code:text=bp&_sort=date&_count=2&_total=accurate');
     assert.deepEqual(ids(first), made.slice(0, 2));
     assert.equal(first.total, 4);
     const next = first.link?.find((l) => l.relation === 'next')?.url ?? '';

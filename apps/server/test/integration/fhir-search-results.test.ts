@@ -62,7 +62,7 @@ describe('FHIR search: include, revinclude, sort, paging, summary, elements', ()
       const o = await createResource<Observation>(t.systemRepo, { resourceType: 'Observation', status: 'final', code: { text: 'x' }, subject: { reference: `Patient/${p}` }, effectiveDateTime: `2024-03-0${i + 1}` });
       made.push(o.id as string);
     }
-    const first = await get(t, `Observation?patient=${p}&_sort=-date&_count=3`);
+    const first = await get(t, `Observation?patient=${p}&_sort=-date&_count=3&_total=accurate`);
     assert.equal(first.body.total, 7);
     assert.deepEqual(ids(first.body), [made[6], made[5], made[4]]);
     for (const rel of ['self', 'first', 'next']) assert.ok(linkOf(first.body, rel)?.startsWith(`${base}/Observation?`), rel);
@@ -85,7 +85,11 @@ describe('FHIR search: include, revinclude, sort, paging, summary, elements', ()
   it('_count limits and caps the page; default is 20', async () => {
     const one = await get(t, `Observation?patient=${c.a},${c.b}&_count=1`);
     assert.equal(ids(one.body).length, 1);
-    assert.equal(one.body.total, 3);
+    assert.equal(one.body.total, undefined, 'more pages: not counted unless _total asks');
+    const all = await get(t, `Observation?patient=${c.a},${c.b}`);
+    assert.equal(all.body.total, 3, 'the first page holds every match');
+    const estimate = await get(t, `Observation?patient=${c.a},${c.b}&_count=1&_total=estimate`);
+    assert.equal(estimate.body.total, 3);
     const big = await get(t, 'Observation?_count=100000');
     assert.equal(big.status, 200);
   });

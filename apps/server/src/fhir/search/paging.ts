@@ -30,10 +30,15 @@ const LAST: Record<string, [string, string, string]> = {
   text: ['text', `chr(1114111) COLLATE "C"`, `'' COLLATE "C"`],
 };
 
-export function sortSql(sort: SortKey[], alias: string, resourceType: string, ctx: SqlContext): SortSql {
+/**
+ * `dateColumns`: columns of `alias` that already hold the `date` parameter's keys (the same values
+ * the sub-query below computes; see store/patient-tokens.ts), used instead of reading sp_date.
+ */
+export function sortSql(sort: SortKey[], alias: string, resourceType: string, ctx: SqlContext, dateColumns?: { lo: string; hi: string }): SortSql {
   const keys = sort.map((key) => {
     if (key.type === 'id') return { expr: `${alias}.id`, cast: 'text', descending: key.descending };
     if (key.type === 'lastUpdated') return { expr: `${alias}.last_updated`, cast: 'timestamptz', descending: key.descending };
+    if (dateColumns && key.type === 'date' && key.code === 'date') return { expr: key.descending ? dateColumns.hi : dateColumns.lo, cast: 'timestamptz', descending: key.descending };
     const [table, up, down] = TABLE[key.type];
     const [cast, lastUp, lastDown] = LAST[key.type] ?? LAST.text;
     const agg = key.descending ? `max(${down})` : `min(${up})`;

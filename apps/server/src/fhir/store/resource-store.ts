@@ -2,6 +2,7 @@
 // one statement each (unnest of arrays) so bulk import and single writes share the same path.
 import type { Queryable } from '../../db/pool.js';
 import type { IndexRows } from '../indexing/extract.js';
+import { patientTokenRows } from './patient-tokens.js';
 
 export interface StoredVersion {
   resourceType: string;
@@ -99,7 +100,7 @@ export async function writeVersions(db: Queryable, versions: VersionToWrite[]): 
   await db.query(`WITH ${ctes.join(',\n')} SELECT 1`, params);
 }
 
-const INDEX_TABLES = ['sp_token', 'sp_string', 'sp_reference', 'sp_date', 'sp_number', 'sp_quantity', 'sp_uri'];
+const INDEX_TABLES = ['sp_token', 'sp_string', 'sp_reference', 'sp_date', 'sp_number', 'sp_quantity', 'sp_uri', 'sp_patient_token'];
 
 /** Per index table: its value columns, their SQL types, and column arrays (type, id, values…) for unnest. */
 function indexRowArrays(versions: VersionToWrite[]): [string, string, string[], unknown[][]][] {
@@ -122,5 +123,7 @@ function indexRowArrays(versions: VersionToWrite[]): [string, string, string[], 
     ['sp_number', 'param, value', ['text', 'numeric'], table((r) => r.number, [(r) => r.param, (r) => r.value])],
     ['sp_quantity', 'param, value, system, code, unit', ['text', 'numeric', 'text', 'text', 'text'], table((r) => r.quantity, [(r) => r.param, (r) => r.value, (r) => r.system, (r) => r.code, (r) => r.unit])],
     ['sp_uri', 'param, value', ['text', 'text'], table((r) => r.uri, [(r) => r.param, (r) => r.value])],
+    ['sp_patient_token', 'patient_id, param, system, code, date_lo, date_hi', ['text', 'text', 'text', 'text', 'timestamptz', 'timestamptz'],
+      table(patientTokenRows, [(r) => r.patientId, (r) => r.param, (r) => r.system, (r) => r.code, (r) => r.dateLo, (r) => r.dateHi])],
   ];
 }
