@@ -4,6 +4,7 @@ import { I18nProvider, useI18n } from './i18n/index.js';
 import { RouterProvider, matchPath, useLocation, Link } from './routes/router.js';
 import { screens } from './routes/index.js';
 import { publicScreens } from './routes/public.js';
+import { isStaff, staffNavigation, staffScreens } from './routes/staff-screens.js';
 import { SessionProvider, useSession } from './features/identity/session.js';
 import { IdleWarning } from './features/identity/idle-warning.js';
 import { Shell } from './ui/shell.js';
@@ -37,7 +38,8 @@ function Routes() {
       </Shell>
     );
   }
-  const candidates = state.status === 'signed-in' ? screens : publicScreens;
+  const staff = state.status === 'signed-in' && isStaff(state.session);
+  const candidates = state.status === 'signed-in' ? (staff ? staffScreens(state.session) : screens) : publicScreens;
   let match: { screen: (typeof screens)[number]; params: Record<string, string> } | undefined;
   for (const screen of candidates) {
     const params = matchPath(screen.path, path);
@@ -50,7 +52,7 @@ function Routes() {
   if (!match && state.status !== 'signed-in') match = { screen: publicScreens[0], params: {} };
   const Screen = match?.screen.component;
   return (
-    <Shell signedIn={state.status === 'signed-in'} onSignOut={() => void signOut()}>
+    <Shell signedIn={state.status === 'signed-in'} onSignOut={() => void signOut()} nav={staff && state.status === 'signed-in' ? staffNavigation(state.session) : undefined}>
       <Suspense fallback={<Loading />}>{Screen ? <Screen key={path} params={match!.params} /> : <NotFound />}</Suspense>
       {state.status === 'signed-in' && <IdleWarning expiresAt={state.session.expiresAt} />}
     </Shell>

@@ -4,6 +4,8 @@ import { ApiError, request } from './http.js';
 
 export interface SessionInfo {
   patientId: string;
+  /** Staff and administrators get the staff app; a session saved before this field is a patient's. */
+  kind?: 'patient' | 'staff' | 'admin';
   displayName: string;
   email?: string;
   csrfToken?: string;
@@ -16,7 +18,7 @@ export interface SessionInfo {
 
 /** The server's Session object (only the members the web app reads). */
 interface ServerSession {
-  user: { displayName: string; email?: string; patientId: string | null; locale?: string; kind: string };
+  user: { displayName: string; email?: string; patientId: string | null; locale?: string; kind: 'patient' | 'staff' | 'admin' };
   csrfToken: string;
   idleExpiresAt: string;
   idleTimeoutSeconds: number;
@@ -26,6 +28,7 @@ interface ServerSession {
 export function toSessionInfo(s: ServerSession): SessionInfo {
   return {
     patientId: s.user.patientId ?? '',
+    kind: s.user.kind,
     displayName: s.user.displayName,
     email: s.user.email,
     csrfToken: s.csrfToken,

@@ -44,6 +44,8 @@ export const en = {
     download: 'Download my record',
     account: 'Account',
     apps: 'Connected apps',
+    patients: 'Patients',
+    appRegistry: 'Apps',
     menu: 'Menu',
     more: 'More',
     signOut: 'Sign out',

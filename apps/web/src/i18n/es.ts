@@ -43,6 +43,8 @@ export const es: Messages = {
     download: 'Descargar mi expediente',
     account: 'Cuenta',
     apps: 'Aplicaciones conectadas',
+    patients: 'Pacientes',
+    appRegistry: 'Aplicaciones',
     menu: 'Menú',
     more: 'Más',
     signOut: 'Cerrar sesión',

@@ -67,10 +67,13 @@ export default function AccountScreen() {
         <h2 id="sessions">{m.account.sessions}</h2>
         <SessionsPanel />
       </section>
-      <section aria-labelledby="access">
-        <h2 id="access">{m.account.accessLog}</h2>
-        <AccessLogPanel />
-      </section>
+      {/* Only a patient's chart has an access log; staff accesses appear in their patients' logs. */}
+      {(session.kind ?? 'patient') === 'patient' && (
+        <section aria-labelledby="access">
+          <h2 id="access">{m.account.accessLog}</h2>
+          <AccessLogPanel />
+        </section>
+      )}
     </>
   );
 }

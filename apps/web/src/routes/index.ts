@@ -26,12 +26,14 @@ export const screens: Screen[] = [
   { path: '/more', component: lazy(() => import('./more-screen.js')) },
 ];
 
-export type NavKey = keyof Pick<Messages['nav'], 'home' | 'results' | 'medications' | 'summary' | 'visits' | 'documents' | 'download' | 'account' | 'apps'>;
+export type NavKey = keyof Pick<Messages['nav'], 'home' | 'results' | 'medications' | 'summary' | 'visits' | 'documents' | 'download' | 'account' | 'apps' | 'patients' | 'appRegistry'>;
 
 export interface NavItem {
   href: string;
   key: NavKey;
-  icon: 'home' | 'results' | 'meds' | 'summary' | 'visits' | 'documents' | 'download' | 'account' | 'apps';
+  icon: 'home' | 'results' | 'meds' | 'summary' | 'visits' | 'documents' | 'download' | 'account' | 'apps' | 'patients';
+  /** Deeper paths that belong to this place, so its tab stays marked there. */
+  within?: string[];
 }
 
 /** The tab bar (phones): the four most used places, then "More". */

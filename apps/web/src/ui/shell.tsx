@@ -6,12 +6,18 @@ import { primaryNav, secondaryNav, type NavItem } from '../routes/index.js';
 import { useOnline } from '../features/offline/use-online.js';
 import { Icon } from './icons.js';
 
-export function Shell({ children, signedIn, onSignOut }: { children: ReactNode; signedIn: boolean; onSignOut?: () => void }) {
+/** The places in the tab bar and behind "More"; staff get their own (routes/staff-screens.ts). */
+export interface Navigation {
+  primary: NavItem[];
+  secondary: NavItem[];
+}
+
+export function Shell({ children, signedIn, onSignOut, nav = { primary: primaryNav, secondary: secondaryNav } }: { children: ReactNode; signedIn: boolean; onSignOut?: () => void; nav?: Navigation }) {
   const { m } = useI18n();
   const online = useOnline();
   const { path } = useLocation();
-  const isCurrent = (item: NavItem) => (item.href === '/' ? path === '/' : path.startsWith(item.href));
-  const moreCurrent = path === '/more' || secondaryNav.some(isCurrent);
+  const isCurrent = (item: NavItem) => (item.href === '/' ? path === '/' : path.startsWith(item.href)) || !!item.within?.some((p) => path.startsWith(p));
+  const moreCurrent = path === '/more' || nav.secondary.some(isCurrent);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -40,7 +46,7 @@ export function Shell({ children, signedIn, onSignOut }: { children: ReactNode; 
       {signedIn && (
         <nav className="tab-bar" aria-label={m.nav.main}>
           <ul>
-            {primaryNav.map((item) => (
+            {nav.primary.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} aria-current={isCurrent(item) ? 'page' : undefined}>
                   <Icon name={item.icon} />

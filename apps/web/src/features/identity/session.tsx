@@ -37,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (chosen && session.locale !== locale) void saveProfileLocale(locale).catch(() => undefined);
         else if (!chosen && isLocale(session.locale) && session.locale !== locale) setLocale(session.locale);
       }
-      if (session) sessionStorage.setItem(SNAPSHOT, JSON.stringify({ patientId: session.patientId, displayName: session.displayName }));
+      if (session) sessionStorage.setItem(SNAPSHOT, JSON.stringify({ patientId: session.patientId, displayName: session.displayName, kind: session.kind }));
       else sessionStorage.removeItem(SNAPSHOT);
       setState(session ? { status: 'signed-in', session } : { status: 'signed-out' });
     } catch {
