@@ -67,7 +67,7 @@ type Access = 'admin' | 'staff';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call an app-registry route. */
-    access?: Access;
+    appRegistryAccess?: Access;
   }
 }
 
@@ -84,7 +84,7 @@ export function adminAppRoutes(app: FastifyInstance, ctx: SmartContext): void {
     });
     // Who is calling is settled before the body is read: 401 and 403 come before any 400.
     api.addHook('onRequest', async (request) => {
-      const access = request.routeOptions.config.access;
+      const access = request.routeOptions.config.appRegistryAccess;
       if (!access) return;
       const session = await ctx.identity.currentSession(request);
       if (!session) throw problems.unauthenticated();
@@ -108,13 +108,13 @@ export function adminAppRoutes(app: FastifyInstance, ctx: SmartContext): void {
 
     api.get(
       '/api/admin/apps',
-      { config: { access: 'admin' }, schema: { response: { 200: Type.Object({ apps: Type.Array(AppView) }) } } },
+      { config: { appRegistryAccess: 'admin' }, schema: { response: { 200: Type.Object({ apps: Type.Array(AppView) }) } } },
       async (_request, reply) => reply.header('cache-control', 'no-store').send({ apps: (await listAppsForAdmin(ctx.db)).map(toView) }),
     );
 
     api.post(
       '/api/admin/apps',
-      { config: { access: 'admin' }, schema: { body: NewApp, response: { 201: Type.Object({ app: AppView, clientSecret: Type.Optional(Type.String()) }) } } },
+      { config: { appRegistryAccess: 'admin' }, schema: { body: NewApp, response: { 201: Type.Object({ app: AppView, clientSecret: Type.Optional(Type.String()) }) } } },
       async (request, reply) => {
         const { app: registered, secret } = await registerAppAsAdmin(deps, caller(request), request.body as Static<typeof NewApp>);
         return reply.code(201).header('cache-control', 'no-store').send({ app: toView(registered), ...(secret ? { clientSecret: secret } : {}) });
@@ -123,7 +123,7 @@ export function adminAppRoutes(app: FastifyInstance, ctx: SmartContext): void {
 
     api.delete(
       '/api/admin/apps/:clientId',
-      { config: { access: 'admin' }, schema: { params: Type.Object({ clientId: Type.String({ minLength: 1, maxLength: 200 }) }) } },
+      { config: { appRegistryAccess: 'admin' }, schema: { params: Type.Object({ clientId: Type.String({ minLength: 1, maxLength: 200 }) }) } },
       async (request, reply) => {
         const { clientId } = request.params as { clientId: string };
         if (!(await disableApp(deps, caller(request), clientId))) throw problems.notFound('No active app has this client id.');
@@ -133,7 +133,7 @@ export function adminAppRoutes(app: FastifyInstance, ctx: SmartContext): void {
 
     api.get(
       '/api/smart/launchable-apps',
-      { config: { access: 'staff' }, schema: { response: { 200: Type.Object({ apps: Type.Array(Type.Object({ clientId: Type.String(), name: Type.String() })) }) } } },
+      { config: { appRegistryAccess: 'staff' }, schema: { response: { 200: Type.Object({ apps: Type.Array(Type.Object({ clientId: Type.String(), name: Type.String() })) }) } } },
       async (_request, reply) => reply.header('cache-control', 'no-store').send({ apps: await launchableApps(ctx.db) }),
     );
   });
