@@ -35,7 +35,19 @@ export function checkJwksUrl(value: unknown, allowLoopbackHttp: boolean): assert
   if (typeof value !== 'string' || value.length > 2000 || url.hash || url.username || url.password) {
     throw new OAuthError('invalid_client_metadata', 'jwks_uri must be a plain absolute URL without credentials or fragment');
   }
+  if (!allowLoopbackHttp && internalAddress(url.hostname)) throw new OAuthError('invalid_client_metadata', 'jwks_uri must not point at a private or link-local address');
   if (url.protocol === 'https:' && !(loopback && !allowLoopbackHttp)) return;
   if (url.protocol === 'http:' && loopback && allowLoopbackHttp) return;
   throw new OAuthError('invalid_client_metadata', allowLoopbackHttp ? 'jwks_uri must use https (http only on localhost)' : 'jwks_uri must be an https URL of the app');
+}
+
+/** IP literals of loopback, private, link-local (cloud metadata) and unspecified ranges. */
+function internalAddress(hostname: string): boolean {
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(hostname);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (hostname.startsWith('[')) return /^\[(::1?|f[cd][0-9a-f]*:.*|fe[89ab][0-9a-f]*:.*|::ffff:.*)\]$/i.test(hostname);
+  return hostname === 'localhost' || hostname.endsWith('.localhost');
 }

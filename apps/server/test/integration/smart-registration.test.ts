@@ -130,6 +130,9 @@ describe('dynamic client registration (RFC 7591)', () => {
     await expectRefused({ ...base, jwks_uri: 'http://app.example/jwks.json' }, 'invalid_client_metadata', 'http JWKS URL');
     await expectRefused({ ...base, jwks_uri: 'http://127.0.0.1:5432/' }, 'invalid_client_metadata', 'a loopback JWKS URL (the server would fetch its own host)');
     await expectRefused({ ...base, jwks_uri: 'not a url' }, 'invalid_client_metadata', 'not a URL');
+    for (const internal of ['https://169.254.169.254/latest/meta-data', 'https://10.1.2.3/jwks', 'https://192.168.0.5/jwks', 'https://[fd00::1]/jwks', 'https://[::ffff:127.0.0.1]/jwks', 'https://localhost/jwks']) {
+      await expectRefused({ ...base, jwks_uri: internal }, 'invalid_client_metadata', `internal address ${internal}`);
+    }
     const ok = await register({ ...base, jwks_uri: 'https://app.example/jwks.json' });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     assert.equal(ok.body.jwks_uri, 'https://app.example/jwks.json');
