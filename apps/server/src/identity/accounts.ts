@@ -24,21 +24,27 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 const COLUMNS = 'id, email, kind, display_name, password_hash, patient_id, practitioner_id, organization_id, roles, locale, disabled';
 
-function fromRow(row: Record<string, unknown>): Account {
+/** The account columns, each prefixed, for statements that read an account beside other rows. */
+export const accountColumns = (table: string, prefix: string) => COLUMNS.split(', ').map((c) => `${table}.${c} AS ${prefix}${c}`).join(', ');
+
+/** An Account from a row whose account columns carry `prefix` (see accountColumns). */
+export function accountFromRow(row: Record<string, unknown>, prefix = ''): Account {
   return {
-    id: row.id as string,
-    email: row.email as string,
-    kind: row.kind as AccountKind,
-    displayName: row.display_name as string,
-    passwordHash: (row.password_hash as string | null) ?? null,
-    patientId: (row.patient_id as string | null) ?? null,
-    practitionerId: (row.practitioner_id as string | null) ?? null,
-    organizationId: (row.organization_id as string | null) ?? null,
-    roles: (row.roles as string[]) ?? [],
-    locale: row.locale as string,
-    disabled: row.disabled as boolean,
+    id: row[`${prefix}id`] as string,
+    email: row[`${prefix}email`] as string,
+    kind: row[`${prefix}kind`] as AccountKind,
+    displayName: row[`${prefix}display_name`] as string,
+    passwordHash: (row[`${prefix}password_hash`] as string | null) ?? null,
+    patientId: (row[`${prefix}patient_id`] as string | null) ?? null,
+    practitionerId: (row[`${prefix}practitioner_id`] as string | null) ?? null,
+    organizationId: (row[`${prefix}organization_id`] as string | null) ?? null,
+    roles: (row[`${prefix}roles`] as string[]) ?? [],
+    locale: row[`${prefix}locale`] as string,
+    disabled: row[`${prefix}disabled`] as boolean,
   };
 }
+
+const fromRow = (row: Record<string, unknown>) => accountFromRow(row);
 
 export async function findAccountByEmail(db: Queryable, email: string): Promise<Account | undefined> {
   const { rows } = await db.query(`SELECT ${COLUMNS} FROM account WHERE email = $1`, [normalizeEmail(email)]);

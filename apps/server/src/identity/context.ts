@@ -6,7 +6,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { Keyring } from '../crypto/keyring.js';
 import type { Mailer } from './mail.js';
 import type { RelyingParty } from './webauthn.js';
-import type { Account } from './accounts.js';
+import type { Account, MfaStatus } from './accounts.js';
 import type { SessionRow } from './sessions.js';
 
 export interface IdentityDeps {
@@ -26,6 +26,8 @@ export interface PortalContext {
   /** Staff/admin without MFA: only MFA set-up is allowed until they add a method. */
   mfaSetupRequired: boolean;
   hasMfa: boolean;
+  /** As read with the session at the start of the request. */
+  mfa: MfaStatus;
 }
 
 declare module 'fastify' {

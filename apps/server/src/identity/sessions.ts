@@ -27,9 +27,9 @@ export interface SessionRow {
 
 export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-const COLUMNS = 'id, account_id, state, csrf_token, created_at, last_seen_at, idle_expires_at, absolute_expires_at, ip_address, user_agent, auth_methods';
+export const SESSION_COLUMNS = 'id, account_id, state, csrf_token, created_at, last_seen_at, idle_expires_at, absolute_expires_at, ip_address, user_agent, auth_methods';
 
-function fromRow(r: Record<string, unknown>): SessionRow {
+export function sessionFromRow(r: Record<string, unknown>): SessionRow {
   return {
     id: r.id as string,
     accountId: r.account_id as string,
@@ -63,38 +63,31 @@ export async function createSession(db: Queryable, input: NewSession): Promise<{
   const { rows } = await db.query(
     `INSERT INTO account_session (id, token_hash, account_id, state, csrf_token, idle_expires_at, absolute_expires_at, ip_address, user_agent, auth_methods)
      VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6), now() + make_interval(mins => $7), $8, $9, $10)
-     RETURNING ${COLUMNS}`,
+     RETURNING ${SESSION_COLUMNS}`,
     [randomUUID(), hashSessionToken(token), input.accountId, input.state, randomBytes(32).toString('base64url'), idle, absoluteMinutes, input.ipAddress ?? null, input.userAgent?.slice(0, 300) ?? null, input.authMethods],
   );
-  return { token, session: fromRow(rows[0]) };
+  return { token, session: sessionFromRow(rows[0]) };
 }
 
-export type Lookup = { session: SessionRow } | { expired: SessionRow; reason: 'idle-timeout' | 'absolute-timeout' } | undefined;
+/**
+ * How stale last_seen_at may get before a request writes it again: 1/15 of the idle window, at most
+ * a minute. Requests inside that window do not write, so the stored idle deadline can be up to this
+ * much earlier than "last request + idle" — never later, so a session never outlives its idle limit.
+ */
+export const touchSlackSeconds = (idleMinutes: number) => Math.min(60, idleMinutes * 4);
 
-/** Finds the live session for a cookie value; an expired one is ended and reported once. */
-export async function lookupSession(db: Queryable, token: string): Promise<Lookup> {
-  if (!token || token.length > 100) return undefined;
-  const { rows } = await db.query(`SELECT ${COLUMNS}, now() AS now FROM account_session WHERE token_hash = $1 AND ended_at IS NULL`, [hashSessionToken(token)]);
-  if (!rows[0]) return undefined;
-  const session = fromRow(rows[0]);
-  const now = new Date(rows[0].now as string).getTime();
-  if (now >= Date.parse(session.absoluteExpiresAt) || now >= Date.parse(session.idleExpiresAt)) {
-    const reason = now >= Date.parse(session.absoluteExpiresAt) ? 'absolute-timeout' : 'idle-timeout';
-    const ended = await endSession(db, session.id, reason);
-    return ended ? { expired: session, reason } : undefined;
-  }
-  return { session };
-}
-
-/** Moves the idle deadline (never past the absolute one). */
-export async function touchSession(db: Queryable, session: SessionRow, idleMinutes: number): Promise<SessionRow> {
+/**
+ * Moves the idle deadline (never past the absolute one) when the last touch is older than
+ * `slackSeconds` (0: always). Returns the session as stored afterwards.
+ */
+export async function touchSession(db: Queryable, session: SessionRow, idleMinutes: number, slackSeconds = 0): Promise<SessionRow> {
   if (session.state !== 'active') return session;
   const { rows } = await db.query(
     `UPDATE account_session SET last_seen_at = now(), idle_expires_at = LEAST(absolute_expires_at, now() + make_interval(mins => $2))
-     WHERE id = $1 AND ended_at IS NULL RETURNING ${COLUMNS}`,
-    [session.id, idleMinutes],
+     WHERE id = $1 AND ended_at IS NULL AND last_seen_at <= now() - make_interval(secs => $3) RETURNING ${SESSION_COLUMNS}`,
+    [session.id, idleMinutes, slackSeconds],
   );
-  return rows[0] ? fromRow(rows[0]) : session;
+  return rows[0] ? sessionFromRow(rows[0]) : session;
 }
 
 /** Ends one session; true when it was live. */
@@ -114,11 +107,11 @@ export async function endAccountSessions(db: Queryable, accountId: string, reaso
 
 export async function listSessions(db: Queryable, accountId: string): Promise<SessionRow[]> {
   const { rows } = await db.query(
-    `SELECT ${COLUMNS} FROM account_session WHERE account_id = $1 AND ended_at IS NULL AND state = 'active'
+    `SELECT ${SESSION_COLUMNS} FROM account_session WHERE account_id = $1 AND ended_at IS NULL AND state = 'active'
        AND idle_expires_at > now() AND absolute_expires_at > now() ORDER BY created_at DESC`,
     [accountId],
   );
-  return rows.map(fromRow);
+  return rows.map(sessionFromRow);
 }
 
 export function csrfMatches(session: SessionRow, header: string | undefined): boolean {

@@ -2,14 +2,15 @@
 // id, the cookie, the audit record, and the Session object the web app reads.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setSessionCookie } from '../security/cookies.js';
-import { hasMfa, mfaRequiredFor, mfaStatus, type Account } from './accounts.js';
+import { hasMfa, mfaRequiredFor, mfaStatus, type Account, type MfaStatus } from './accounts.js';
 import { auditIdentity } from './audit-identity.js';
 import type { IdentityDeps } from './context.js';
 import { clearFailures, emailKey } from './throttle.js';
 import { createSession, endSession, type SessionRow } from './sessions.js';
 
-export async function sessionView(deps: IdentityDeps, account: Account, session: SessionRow) {
-  const mfa = await mfaStatus(deps.db, account.id);
+/** `known`: the MFA status already read with the session (the session hook reads it), saving a query. */
+export async function sessionView(deps: IdentityDeps, account: Account, session: SessionRow, known?: MfaStatus) {
+  const mfa = known ?? (await mfaStatus(deps.db, account.id));
   const withMfa = hasMfa(mfa);
   return {
     user: {

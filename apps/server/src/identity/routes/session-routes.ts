@@ -18,12 +18,12 @@ export async function sessionRoutes(app: FastifyInstance, { deps }: { deps: Iden
       throw problems.unauthenticated('Finish signing in with your second step.', { mfaPending: true, methods: mfaMethods(await mfaStatus(db, portal.account.id)) });
     }
     const p = requireSignedIn(request, { allowMfaSetup: true });
-    return sessionView(deps, p.account, p.session);
+    return sessionView(deps, p.account, p.session, p.mfa);
   });
 
   app.post('/session/keepalive', async (request) => {
     const p = requireSignedIn(request, { allowMfaSetup: true });
-    return sessionView(deps, p.account, p.session);
+    return sessionView(deps, p.account, p.session, p.mfa);
   });
 
   app.post('/auth/logout', async (request, reply) => {
