@@ -38,11 +38,10 @@ export function patientScope(req: SearchRequest): PatientScope | undefined {
  */
 function isOnePatient(resourceType: string, f: ReferenceFilter): boolean {
   if (f.values.length !== 1) return false;
-  const v = f.values[0];
-  if (v.literal !== undefined || v.id === undefined) return false;
-  const type = v.type ?? f.targetType;
-  if ((v.type && v.type !== 'Patient') || (f.targetType && f.targetType !== 'Patient')) return false;
-  if (type === 'Patient') return true;
+  const { id, type, literal } = f.values[0];
+  if (literal !== undefined || id === undefined) return false;
+  const named = [type, f.targetType].filter((t) => t !== undefined);
+  if (named.length > 0) return named.every((t) => t === 'Patient');
   const targets = indexedParams(resourceType).get(PATIENT_PARAM)?.targets ?? [];
   return targets.length === 1 && targets[0] === 'Patient';
 }
