@@ -42,6 +42,9 @@ export async function seedDemoClinicIfEmpty(db: Database, config: Config, logger
     const { resources, problems } = outcome;
     if (problems.length) logger.warn({ problems: problems.slice(0, 5) }, 'some demo resources were not stored');
     await client.query('INSERT INTO demo_seed (id, patients, resources) VALUES (1, $1, $2)', [DEMO_PATIENTS, resources]);
+    // Fresh tables have no planner statistics until autovacuum gets to them; without them the lab
+    // searches pick sequential plans that take seconds, so the first visitors would see a slow portal.
+    await client.query('ANALYZE').catch((err: Error) => logger.warn({ err: { message: err.message } }, 'ANALYZE after seeding failed'));
     logger.info({ patients: DEMO_PATIENTS, resources, ms: Math.round(performance.now() - started) }, 'seeded the demo clinic');
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => undefined);
