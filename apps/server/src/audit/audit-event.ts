@@ -40,6 +40,11 @@ export const IDENTITY_SUBTYPES = {
   'password-changed': '110137',
   'activation-code-created': '110137',
   'account-unlocked': '110137',
+  // An app's grant or registration changes what can reach patient data on someone's behalf.
+  'app-authorized': '110137',
+  'app-revoked': '110137',
+  'app-registered': '110137',
+  'app-disabled': '110137',
 } as const;
 export type IdentitySubtype = keyof typeof IDENTITY_SUBTYPES;
 
