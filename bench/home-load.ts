@@ -1,13 +1,12 @@
-// The Home screen's data, as the web app loads it (apps/web/src/features/records/load-records.ts
-// loadHome, fhir-client/fhir.ts searchAll, features/identity/session.tsx), replayed by virtual
-// patients with real portal session cookies. One "Home load" is:
+// The Home screen's data, as the web app loads it (apps/web/src/features/records/load-home.ts
+// loadHome, features/identity/session.tsx), replayed by virtual patients with real portal session
+// cookies. One "Home load" is:
 //   1. GET /api/session (the app renders nothing signed-in before it answers), then
-//   2. five patient searches issued at once, each following its `next` links one page at a time:
-//      one page of the 10 newest lab DiagnosticReports with their results (_include), upcoming
-//      Appointments (date=ge today), Condition, MedicationRequest, AllergyIntolerance (_count=200),
-//      in the app's parameter order.
+//   2. the five searches of homeSearches (the app's own list, so the two cannot drift), issued at
+//      once, one page each: the newest lab DiagnosticReports trimmed with _elements (no results),
+//      the next few upcoming Appointments, and three `_summary=count` searches for the summary.
 // Each virtual user has its own keep-alive agent capped at 6 connections, like a browser's
-// per-origin HTTP/1.1 limit, so the seventh search waits for a free connection as it does there.
+// per-origin HTTP/1.1 limit.
 // Runs in a worker thread so the client does not share the server's event loop.
 import { request } from 'node:http';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +14,8 @@ import type { Queryable } from '../apps/server/src/db/pool.js';
 import { createAccount } from '../apps/server/src/identity/accounts.js';
 import { hashPassword } from '../apps/server/src/identity/passwords.js';
 import { SESSION_COOKIE } from '../apps/server/src/identity/sessions.js';
+import { homeSearches } from '../apps/web/src/features/records/load-home.js';
+import { searchUrl } from '../apps/web/src/fhir-client/search-count.js';
 
 export interface HomeUser {
   patientId: string;
@@ -34,17 +35,9 @@ export interface HomeLoadResult {
   p99: number;
 }
 
-/** The app's searches for Home, in the order loadHome starts them (type, extra parameters). */
-export function homeSearchUrls(patientId: string, today = new Date().toISOString().slice(0, 10)): string[] {
-  const all = (type: string, params: Record<string, string> = {}) => `/fhir/${type}?${new URLSearchParams({ _count: '200', patient: patientId, ...params })}`;
-  return [
-    // loadRecentLabResults: searchPage builds its URL from exactly these parameters.
-    `/fhir/DiagnosticReport?${new URLSearchParams({ patient: patientId, category: 'LAB', _sort: '-date', _count: '10', _include: 'DiagnosticReport:result' })}`,
-    all('Appointment', { date: `ge${today}` }),
-    all('Condition'),
-    all('MedicationRequest'),
-    all('AllergyIntolerance'),
-  ];
+/** The app's searches for Home, in the order loadHome starts them, as the URLs it fetches. */
+export function homeSearchUrls(patientId: string, now = new Date()): string[] {
+  return Object.values(homeSearches(patientId, now)).map((s) => searchUrl(s.type, s.params));
 }
 
 const PASSWORD = 'bench-harbor-lantern-58';
@@ -83,7 +76,7 @@ function postJson(port: number, path: string, body: unknown): Promise<{ status: 
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { port, users, concurrency, seconds, maxPages } = workerData;
+const { port, users, concurrency, seconds } = workerData;
 const latencies = [];
 let errors = 0, firstError, requests = 0;
 const deadline = performance.now() + seconds * 1000;
@@ -103,14 +96,6 @@ function get(agent, cookie, path) {
     req.end();
   });
 }
-async function searchAll(agent, cookie, url) {
-  for (let page = 0; url && page < maxPages; page++) {
-    const bundle = await get(agent, cookie, url);
-    const next = bundle && bundle.link && bundle.link.find((l) => l.relation === 'next');
-    // The server writes absolute next links; the app fetches them on its own origin.
-    url = next ? (() => { const u = new URL(next.url, 'http://127.0.0.1'); return u.pathname + u.search; })() : undefined;
-  }
-}
 async function user(index) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
   // Virtual user i takes turns with patients i, i + concurrency, …, so every account is exercised.
@@ -119,7 +104,7 @@ async function user(index) {
     const start = performance.now();
     const session = await get(agent, u.cookie, '/api/session');
     if (session && session.user && session.user.patientId !== u.patientId) { errors++; firstError ??= 'session is for another patient'; }
-    await Promise.all(u.urls.map((url) => searchAll(agent, u.cookie, url)));
+    await Promise.all(u.urls.map((url) => get(agent, u.cookie, url)));
     latencies.push(performance.now() - start);
   }
   agent.destroy();
@@ -133,8 +118,7 @@ Promise.all(Array.from({ length: concurrency }, (_, i) => user(i))).then(() => {
 export function runHomeLoad(options: { port: number; users: HomeUser[]; concurrency: number; seconds: number }): Promise<HomeLoadResult> {
   const users = options.users.map((u) => ({ ...u, urls: homeSearchUrls(u.patientId) }));
   return new Promise((resolve, reject) => {
-    // maxPages matches the app's MAX_PAGES bound in fhir-client/fhir.ts.
-    const worker = new Worker(CLIENT, { eval: true, workerData: { port: options.port, users, concurrency: options.concurrency, seconds: options.seconds, maxPages: 50 } });
+    const worker = new Worker(CLIENT, { eval: true, workerData: { port: options.port, users, concurrency: options.concurrency, seconds: options.seconds } });
     worker.once('error', reject);
     worker.once('message', (msg: { latencies: Float64Array; errors: number; firstError?: string; requests: number; seconds: number }) => {
       void worker.terminate();

@@ -5,8 +5,9 @@
 // sign-out wiping the offline store. Screenshots for docs/screenshots come from this run.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Bundle, DocumentReference, Observation } from '@medplum/fhirtypes';
+import type { Bundle, DiagnosticReport, DocumentReference, Observation } from '@medplum/fhirtypes';
 import { searchResources } from '../../server/src/fhir/search/search.js';
+import { homeSearches } from '../src/features/records/load-home.js';
 import { axeScan, browserSuite, DEMO_ACCOUNTS, demoPatient, screenshot, signIn, tabTo } from './support.js';
 
 async function search<T>(env: Parameters<Parameters<typeof browserSuite>[1]>[0], type: string, query: [string, string][]): Promise<T[]> {
@@ -31,6 +32,12 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
   const noted = notes.find((d) => d.context?.encounter?.[0]?.reference);
   assert.ok(noted, 'the demo patient has a visit note');
   const encounterId = noted.context!.encounter![0].reference!.split('/').pop()!;
+  // Home counts new results in the reports its own search returns (features/records/load-home.ts).
+  const homeReports = homeSearches(patientId, new Date()).reports;
+  const homeWindow = await searchResources(env.systemRepo, homeReports.type, Object.entries(homeReports.params), { strict: false });
+  const latestOnHome = (homeWindow.entry ?? []).some((e) => (e.resource as DiagnosticReport).result?.some((x) => x.reference?.endsWith(`Observation/${latest.id}`)));
+  const newOnHome = async () => Number(/(\d+) new test results?/.exec(await page.locator('main').innerText())?.[1] ?? 0);
+  let newBefore = 0;
 
   const { context, page } = await env.newPhone();
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -39,6 +46,8 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
   await t.test('home and a lab result with its chart', async () => {
     await signIn(page, base, DEMO_ACCOUNTS.patientWithMfa, { totp: true });
     await page.getByRole('heading', { name: 'What needs your attention' }).waitFor();
+    newBefore = await newOnHome();
+    assert.ok(newBefore > 0, 'on a new device every recent result is new');
     await axeScan(page, 'home');
     await screenshot(page, 'home');
     await nav.getByRole('link', { name: 'Test results' }).click();
@@ -160,6 +169,11 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     assert.ok(stored.length > 0, 'records were saved for offline reading');
     const unit = latest.valueQuantity?.unit ?? 'mg/dL';
     assert.ok(stored.every((s) => !s.includes(unit) && !s.includes('"resourceType"')), 'the offline store holds ciphertext only');
+    // Home offline: the saved copy, with the result opened above no longer new.
+    await nav.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('heading', { name: 'What needs your attention' }).waitFor();
+    await page.getByText(/Saved on this device/).first().waitFor();
+    assert.equal(await newOnHome(), newBefore - (latestOnHome ? 1 : 0));
     await context.setOffline(false);
   });
 

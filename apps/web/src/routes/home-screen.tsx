@@ -1,10 +1,9 @@
 import { useI18n } from '../i18n/index.js';
 import { usePatient } from '../features/identity/session.js';
-import { loadHome } from '../features/records/load-records.js';
+import { HOME_NEW_PANELS, loadHome, newResultsIn } from '../features/records/load-home.js';
 import { useRecord } from '../features/records/use-record.js';
 import { useOpenedResults } from '../features/records/opened-results.js';
-import { referenceText } from '../features/records/format-common.js';
-import { observationName } from '../features/records/format-observation.js';
+import { conceptText, referenceText } from '../features/records/format-common.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
@@ -13,9 +12,10 @@ export default function HomeScreen() {
   const { m, formatDate } = useI18n();
   const session = usePatient();
   const { isNew } = useOpenedResults(session.patientId);
-  const { data, error, loading, reload } = useRecord('home', loadHome);
+  // The key names the value's shape: a copy saved offline by an older Home is not read as this one.
+  const { data, error, loading, reload } = useRecord('home-v2', loadHome);
   const firstName = session.displayName.split(' ')[0] ?? '';
-  const newResults = data?.value.groups.flatMap((g) => g.results).filter((o) => isNew(o.id)) ?? [];
+  const fresh = newResultsIn(data?.value.reports ?? [], isNew);
   return (
     <>
       <PageTitle>{m.home.title(firstName)}</PageTitle>
@@ -27,17 +27,22 @@ export default function HomeScreen() {
           <section aria-labelledby="attention">
             <h2 id="attention">{m.home.needsAttention}</h2>
             <div className="card">
-              {newResults.length === 0 ? (
+              {fresh.count === 0 ? (
                 <p>{m.home.noNewResults}</p>
               ) : (
                 <>
                   <h3>
-                    <Link href="/results">{m.home.newResults(newResults.length)}</Link>
+                    <Link href="/results">{m.home.newResults(fresh.count)}</Link>
                   </h3>
                   <ul>
-                    {newResults.slice(0, 5).map((o) => (
-                      <li key={o.id}>
-                        <Link href={`/results/${o.id}`}>{observationName(o, m.fallback.test)}</Link>
+                    {fresh.panels.slice(0, HOME_NEW_PANELS).map(({ report, date, newResults }) => (
+                      <li key={report.id}>
+                        {conceptText(report.code, m.fallback.panel)}
+                        <span className="meta">
+                          {' '}
+                          {date ? `${formatDate(date)} · ` : ''}
+                          {m.home.newResults(newResults)}
+                        </span>
                       </li>
                     ))}
                   </ul>

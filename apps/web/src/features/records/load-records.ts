@@ -112,12 +112,6 @@ export async function loadDocuments(patientId: string, signal?: AbortSignal): Pr
   return newestFirst(await patientSearch('DocumentReference', patientId, {}, signal), (d) => d.date);
 }
 
-export interface HomeData {
-  groups: ResultGroup[];
-  appointments: Appointment[];
-  summary: { problems: number; medicines: number; allergies: number };
-}
-
 /** Home shows only the newest panels, so it asks for one page of reports with their results. */
 const HOME_REPORTS = 10;
 
@@ -134,29 +128,4 @@ export async function loadRecentLabResults(patientId: string, signal?: AbortSign
     if (results.length) groups.push({ report, results, date: report.effectiveDateTime ?? report.issued ?? observationDate(results[0]) });
   }
   return newestFirst(groups, (g) => g.date);
-}
-
-async function loadUpcomingAppointments(patientId: string, signal?: AbortSignal): Promise<Appointment[]> {
-  const now = new Date().toISOString();
-  const appointments = await patientSearch('Appointment', patientId, { date: `ge${now.slice(0, 10)}` }, signal).catch(() => [] as Appointment[]);
-  return appointments.filter((a) => (a.start ?? '') >= now && a.status !== 'cancelled').sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''));
-}
-
-export async function loadHome(patientId: string, signal?: AbortSignal): Promise<HomeData> {
-  const [groups, appointments, conditions, meds, allergies] = await Promise.all([
-    loadRecentLabResults(patientId, signal),
-    loadUpcomingAppointments(patientId, signal),
-    patientSearch('Condition', patientId, {}, signal),
-    patientSearch('MedicationRequest', patientId, {}, signal),
-    patientSearch('AllergyIntolerance', patientId, {}, signal),
-  ]);
-  return {
-    groups,
-    appointments,
-    summary: {
-      problems: conditions.filter((c) => c.clinicalStatus?.coding?.some((x) => x.code === 'active')).length,
-      medicines: meds.filter((r) => r.status === 'active').length,
-      allergies: allergies.length,
-    },
-  };
 }
