@@ -1,12 +1,12 @@
 // The Home screen's data, as the web app loads it (apps/web/src/features/records/load-home.ts
 // loadHome, features/identity/session.tsx), replayed by virtual patients with real portal session
 // cookies. One "Home load" is:
-//   1. GET /api/session (the app renders nothing signed-in before it answers), then
-//   2. the five searches of homeSearches (the app's own list, so the two cannot drift), issued at
-//      once, one page each: the newest lab DiagnosticReports trimmed with _elements (no results),
-//      the next few upcoming Appointments, and three `_summary=count` searches for the summary.
-// Each virtual user has its own keep-alive agent capped at 6 connections, like a browser's
-// per-origin HTTP/1.1 limit.
+//   1. GET /api/session (the app renders nothing signed-in before it answers; it also gives the
+//      CSRF token), then
+//   2. POST /fhir with homeBatch (the app's own request, so the two cannot drift): a batch of five
+//      searches, one page each: the newest lab DiagnosticReports trimmed with _elements (no
+//      results), the next few upcoming Appointments, and three `_summary=count` searches.
+// Each virtual user has its own keep-alive agent, like a browser tab.
 // Runs in a worker thread so the client does not share the server's event loop.
 import { request } from 'node:http';
 import { Worker } from 'node:worker_threads';
@@ -14,8 +14,7 @@ import type { Queryable } from '../apps/server/src/db/pool.js';
 import { createAccount } from '../apps/server/src/identity/accounts.js';
 import { hashPassword } from '../apps/server/src/identity/passwords.js';
 import { SESSION_COOKIE } from '../apps/server/src/identity/sessions.js';
-import { homeSearches } from '../apps/web/src/features/records/load-home.js';
-import { searchUrl } from '../apps/web/src/fhir-client/search-count.js';
+import { homeBatch } from '../apps/web/src/features/records/load-home.js';
 
 export interface HomeUser {
   patientId: string;
@@ -35,9 +34,9 @@ export interface HomeLoadResult {
   p99: number;
 }
 
-/** The app's searches for Home, in the order loadHome starts them, as the URLs it fetches. */
-export function homeSearchUrls(patientId: string, now = new Date()): string[] {
-  return Object.values(homeSearches(patientId, now)).map((s) => searchUrl(s.type, s.params));
+/** The body of the app's Home request (loadHome) for a patient, as JSON. */
+export function homeRequestBody(patientId: string, now = new Date()): string {
+  return JSON.stringify(homeBatch(patientId, now));
 }
 
 const PASSWORD = 'bench-harbor-lantern-58';
@@ -80,20 +79,21 @@ const { port, users, concurrency, seconds } = workerData;
 const latencies = [];
 let errors = 0, firstError, requests = 0;
 const deadline = performance.now() + seconds * 1000;
-function get(agent, cookie, path) {
+function call(agent, cookie, method, path, body, csrf) {
   return new Promise((resolve) => {
     requests++;
-    const req = http.request({ host: '127.0.0.1', port, method: 'GET', path, agent,
-      headers: { cookie, accept: 'application/json, application/fhir+json', 'accept-language': 'en' } }, (res) => {
+    const headers = { cookie, accept: 'application/json, application/fhir+json', 'accept-language': 'en' };
+    if (body) Object.assign(headers, { 'content-type': 'application/fhir+json', 'x-csrf-token': csrf });
+    const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
-        if (res.statusCode >= 400) { errors++; firstError ??= 'GET ' + path.replace(/patient=[^&]+/, 'patient=…') + ' -> ' + res.statusCode; resolve(undefined); return; }
+        if (res.statusCode >= 400) { errors++; firstError ??= method + ' ' + path + ' -> ' + res.statusCode; resolve(undefined); return; }
         try { resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))); } catch (e) { errors++; firstError ??= 'bad JSON from ' + path; resolve(undefined); }
       });
     });
     req.on('error', (e) => { errors++; firstError ??= String(e); resolve(undefined); });
-    req.end();
+    req.end(body);
   });
 }
 async function user(index) {
@@ -102,9 +102,11 @@ async function user(index) {
   for (let n = 0; performance.now() < deadline; n++) {
     const u = users[(index + n * concurrency) % users.length];
     const start = performance.now();
-    const session = await get(agent, u.cookie, '/api/session');
+    const session = await call(agent, u.cookie, 'GET', '/api/session');
     if (session && session.user && session.user.patientId !== u.patientId) { errors++; firstError ??= 'session is for another patient'; }
-    await Promise.all(u.urls.map((url) => get(agent, u.cookie, url)));
+    const batch = await call(agent, u.cookie, 'POST', '/fhir', u.body, session && session.csrfToken);
+    const failed = batch && (batch.entry || []).find((e) => !String(e.response && e.response.status).startsWith('2'));
+    if (failed) { errors++; firstError ??= 'batch entry -> ' + failed.response.status; }
     latencies.push(performance.now() - start);
   }
   agent.destroy();
@@ -116,7 +118,7 @@ Promise.all(Array.from({ length: concurrency }, (_, i) => user(i))).then(() => {
 `;
 
 export function runHomeLoad(options: { port: number; users: HomeUser[]; concurrency: number; seconds: number }): Promise<HomeLoadResult> {
-  const users = options.users.map((u) => ({ ...u, urls: homeSearchUrls(u.patientId) }));
+  const users = options.users.map((u) => ({ ...u, body: homeRequestBody(u.patientId) }));
   return new Promise((resolve, reject) => {
     const worker = new Worker(CLIENT, { eval: true, workerData: { port: options.port, users, concurrency: options.concurrency, seconds: options.seconds } });
     worker.once('error', reject);

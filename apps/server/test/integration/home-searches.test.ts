@@ -1,12 +1,11 @@
-// The web app's Home searches (apps/web/src/features/records/load-home.ts homeSearches) against the
-// real server with a patient's session cookie: every parameter they use is supported (an ignored
-// one would widen a count), counts and pages hold only the patient's own data, and no result
-// Observation comes along with the reports.
+// The web app's Home request (apps/web/src/features/records/load-home.ts homeBatch) against the
+// real server with a patient's session cookie: a batch the session may send (CSRF), every search
+// parameter supported (an ignored one would widen a count), counts and pages holding only the
+// patient's own data, and no result Observation coming along with the reports.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
-import { homeSearches } from '../../../web/src/features/records/load-home.js';
-import { searchUrl } from '../../../web/src/fhir-client/search-count.js';
+import { homeBatch, homeSearches } from '../../../web/src/features/records/load-home.js';
 import { createResource, type TestApp } from '../support/harness.js';
 import { Browser, makeAccount, startIdentityApp } from '../support/identity.js';
 
@@ -57,15 +56,34 @@ describe('Home searches on the server', () => {
   });
   after(async () => t.close());
 
-  async function search(name: keyof ReturnType<typeof homeSearches>): Promise<Bundle> {
-    const s = homeSearches(patientId, new Date())[name];
-    const res = await browser.get(searchUrl(s.type, s.params));
+  let answers: Map<string, Bundle>;
+  before(async () => {
+    const res = await browser.post('/fhir', homeBatch(patientId, new Date()));
     assert.equal(res.statusCode, 200, res.body);
-    const bundle = res.json() as Bundle;
+    const response = res.json() as Bundle;
+    assert.equal(response.type, 'batch-response');
+    const names = Object.keys(homeSearches(patientId, new Date()));
+    assert.equal(response.entry?.length, names.length);
+    answers = new Map(names.map((name, i) => [name, response.entry![i].resource as Bundle]));
+    response.entry!.forEach((e, i) => assert.equal(e.response?.status, '200 OK', `${names[i]}: ${JSON.stringify(e.response?.outcome)}`));
+  });
+
+  async function search(name: keyof ReturnType<typeof homeSearches>): Promise<Bundle> {
+    const bundle = answers.get(name)!;
     const ignored = (bundle.entry ?? []).filter((e) => e.search?.mode === 'outcome');
     assert.deepEqual(ignored, [], `${name}: no parameter is ignored`);
     return bundle;
   }
+
+  it('refuses the batch without the CSRF token, as any cookie-authenticated write', async () => {
+    const csrf = browser.csrf;
+    browser.csrf = undefined;
+    try {
+      assert.equal((await browser.post('/fhir', homeBatch(patientId, new Date()))).statusCode, 403);
+    } finally {
+      browser.csrf = csrf;
+    }
+  });
 
   it('counts only the patient\'s current problems, active medicines and active allergies', async () => {
     assert.equal((await search('problems')).total, 3);

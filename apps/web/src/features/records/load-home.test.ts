@@ -1,8 +1,8 @@
 import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Appointment, Bundle, DiagnosticReport, Resource } from '@medplum/fhirtypes';
-import { ApiError } from '../../fhir-client/http.js';
-import { homeSearches, loadHome, newResultsIn, observationIdOf } from './load-home.js';
+import { ApiError, setCsrfToken } from '../../fhir-client/http.js';
+import { homeBatch, loadHome, newResultsIn, observationIdOf } from './load-home.js';
 
 const realFetch = globalThis.fetch;
 afterEach(() => {
@@ -17,17 +17,19 @@ const searchset = (resources: Resource[], total?: number): Bundle => ({
   entry: resources.map((resource) => ({ resource, search: { mode: 'match' } })),
 });
 
-/** Answers each Home search by resource type and records every URL asked for. */
-function serve(answers: Record<string, Bundle | number | 'network'>): string[] {
-  const asked: string[] = [];
-  globalThis.fetch = (async (input: string | URL | Request) => {
-    const url = String(input);
-    asked.push(url);
-    const type = new URL(url, 'http://portal.test').pathname.split('/')[2];
-    const answer = answers[type];
-    if (answer === 'network') throw new TypeError('Failed to fetch');
-    if (typeof answer === 'number') return new Response('{"resourceType":"OperationOutcome"}', { status: answer });
-    return new Response(JSON.stringify(answer ?? searchset([])), { status: 200 });
+/** Answers Home's batch: each entry by its resource type; records every request made. */
+function serve(answers: Record<string, Bundle | number>, whole?: 'network'): { url: string; method: string; headers: Record<string, string>; body: Bundle }[] {
+  const asked: { url: string; method: string; headers: Record<string, string>; body: Bundle }[] = [];
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body ?? 'null')) as Bundle;
+    asked.push({ url: String(input), method: init?.method ?? 'GET', headers: init?.headers as Record<string, string>, body });
+    if (whole === 'network') throw new TypeError('Failed to fetch');
+    const entry = (body.entry ?? []).map((e) => {
+      const answer = answers[e.request!.url.split('?')[0]] ?? searchset([]);
+      if (typeof answer === 'number') return { response: { status: `${answer} Error`, outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported', diagnostics: 'no' }] } } };
+      return { resource: answer, response: { status: '200 OK' } };
+    });
+    return new Response(JSON.stringify({ resourceType: 'Bundle', type: 'batch-response', entry }), { status: 200 });
   }) as typeof fetch;
   return asked;
 }
@@ -50,12 +52,19 @@ const visit = (id: string, start: string, status: Appointment['status'] = 'booke
   participant: [{ actor: { reference: `Patient/${PATIENT}` }, status: 'accepted' }],
 });
 
-test('Home asks for exactly its five searches: trimmed reports without results, a few upcoming visits, three counts', async () => {
+test('Home asks in one batch for exactly its five searches: trimmed reports without results, a few upcoming visits, three counts', async () => {
   const asked = serve({ DiagnosticReport: searchset([report('r1', '2024-05-01', ['Observation/o1'])]), Condition: searchset([], 2), MedicationRequest: searchset([], 3), AllergyIntolerance: searchset([], 1) });
+  setCsrfToken('csrf-1');
   const before = new Date();
   const home = await loadHome(PATIENT);
-  assert.equal(asked.length, 5);
-  const urls = asked.map((u) => new URL(u, 'http://portal.test'));
+  setCsrfToken(undefined);
+  assert.equal(asked.length, 1, 'one request');
+  assert.equal(asked[0].method, 'POST');
+  assert.equal(asked[0].url, '/fhir');
+  assert.equal(asked[0].headers['x-csrf-token'], 'csrf-1', 'a cookie-authenticated POST carries the CSRF token');
+  assert.equal(asked[0].body.type, 'batch');
+  assert.ok(asked[0].body.entry!.every((e) => e.request?.method === 'GET'), 'reads only');
+  const urls = asked[0].body.entry!.map((e) => new URL(e.request!.url, 'http://portal.test/fhir/'));
   for (const u of urls) assert.equal(u.searchParams.get('patient'), PATIENT, u.pathname);
   assert.ok(urls.every((u) => !u.searchParams.has('_include')), 'no results are pulled in with the reports');
   const byType = new Map(urls.map((u) => [u.pathname, u.searchParams]));
@@ -74,9 +83,9 @@ test('Home asks for exactly its five searches: trimmed reports without results, 
   assert.deepEqual(home.summary, { problems: 2, medicines: 3, allergies: 1 });
   assert.deepEqual(home.reports.map((r) => r.id), ['r1']);
 
-  // The same list, in the same order, is what the benchmark replays (bench/home-load.ts).
-  const expected = Object.values(homeSearches(PATIENT, new Date(Date.parse(byType.get('/fhir/Appointment')!.get('date')!.slice(2))))).map((s) => s.type);
-  assert.deepEqual(urls.map((u) => u.pathname.split('/')[2]), expected);
+  // The same request is what the benchmark sends (bench/home-load.ts).
+  const now = new Date(Date.parse(byType.get('/fhir/Appointment')!.get('date')!.slice(2)));
+  assert.deepEqual(asked[0].body, homeBatch(PATIENT, now));
 });
 
 test('upcoming visits: past, cancelled and other patients\' visits are left out, soonest first, at most three', async () => {
@@ -96,13 +105,15 @@ test('upcoming visits: past, cancelled and other patients\' visits are left out,
   assert.deepEqual(home.appointments.map((a) => a.id), ['first', 'second', 'third']);
 });
 
-test('a server without appointments still shows Home; a lost connection fails the load so the saved copy is shown', async () => {
+test('a server without appointments still shows Home; another failed search or a lost connection fails the load (the saved copy is then shown)', async () => {
   serve({ Appointment: 404, Condition: searchset([], 1) });
   const home = await loadHome(PATIENT);
   assert.deepEqual(home.appointments, []);
   assert.equal(home.summary.problems, 1);
 
-  serve({ Condition: 'network' });
+  serve({ Condition: 500 });
+  await assert.rejects(loadHome(PATIENT), (err: unknown) => err instanceof ApiError && err.kind === 'server' && err.status === 500);
+  serve({}, 'network');
   await assert.rejects(loadHome(PATIENT), (err: unknown) => err instanceof ApiError && err.kind === 'network');
 });
 

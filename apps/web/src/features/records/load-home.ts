@@ -1,12 +1,12 @@
 // Home: what needs the patient's attention first, asked of the server only as far as the screen
-// shows it. New results come from the newest lab reports' result references (a result is new until
-// opened, features/records/opened-results.ts), so no Observation is downloaded; upcoming visits are
-// the next few; the health summary is three counts (`_summary=count`). bench/home-load.ts replays
-// homeSearches, so the benchmark asks exactly what the app asks.
-import type { Appointment, DiagnosticReport, ResourceType } from '@medplum/fhirtypes';
-import { forPatient, searchPage } from '../../fhir-client/fhir.js';
+// shows it, in one batch request. New results come from the newest lab reports' result references
+// (a result is new until opened, features/records/opened-results.ts), so no Observation is
+// downloaded; upcoming visits are the next few; the health summary is three counts
+// (`_summary=count`). bench/home-load.ts sends homeBatch, so the benchmark asks what the app asks.
+import type { Appointment, Bundle, DiagnosticReport } from '@medplum/fhirtypes';
+import { countOf, matchesOf, searchBatch, searchBatchBundle, type BatchSearch } from '../../fhir-client/batch.js';
+import { forPatient } from '../../fhir-client/fhir.js';
 import { ApiError } from '../../fhir-client/http.js';
-import { searchCount } from '../../fhir-client/search-count.js';
 import { newestFirst } from './format-common.js';
 
 /** Lab reports whose results are checked for "new": the same window Home has always used. */
@@ -20,11 +20,6 @@ export const HOME_NEW_PANELS = 5;
 const UPCOMING_STATUSES = 'proposed,pending,booked,arrived,checked-in,waitlist';
 /** Condition clinical statuses the Health summary lists as current problems. */
 const CURRENT_PROBLEM_STATUSES = 'active,recurrence,relapse';
-
-interface Search {
-  type: ResourceType;
-  params: Record<string, string>;
-}
 
 /** Every search Home makes, in the order it starts them. */
 export function homeSearches(patientId: string, now: Date) {
@@ -42,8 +37,11 @@ export function homeSearches(patientId: string, now: Date) {
     problems: { type: 'Condition', params: { patient, 'clinical-status': CURRENT_PROBLEM_STATUSES, _summary: 'count' } },
     medicines: { type: 'MedicationRequest', params: { patient, status: 'active', _summary: 'count' } },
     allergies: { type: 'AllergyIntolerance', params: { patient, 'clinical-status': 'active', _summary: 'count' } },
-  } satisfies Record<string, Search>;
+  } satisfies Record<string, BatchSearch>;
 }
+
+/** The one request Home makes after the session: its searches as a FHIR batch. */
+export const homeBatch = (patientId: string, now: Date): Bundle => searchBatchBundle(Object.values(homeSearches(patientId, now)));
 
 export interface HomeData {
   /** The newest lab reports, trimmed to what the card reads (`_elements`). */
@@ -54,28 +52,26 @@ export interface HomeData {
 
 export async function loadHome(patientId: string, signal?: AbortSignal): Promise<HomeData> {
   const now = new Date();
-  const s = homeSearches(patientId, now);
-  const [reports, appointments, problems, medicines, allergies] = await Promise.all([
-    searchPage(s.reports.type, s.reports.params, signal),
-    // A server without Appointment support has no visits to show; anything else is a real failure.
-    searchPage(s.appointments.type, s.appointments.params, signal).catch((err: unknown) => {
-      if (err instanceof ApiError && (err.kind === 'invalid' || err.kind === 'not-found' || err.kind === 'forbidden')) return { matches: [] as Appointment[] };
-      throw err;
-    }),
-    searchCount(s.problems.type, s.problems.params, signal),
-    searchCount(s.medicines.type, s.medicines.params, signal),
-    searchCount(s.allergies.type, s.allergies.params, signal),
-  ]);
+  const [reports, appointments, problems, medicines, allergies] = await searchBatch(Object.values(homeSearches(patientId, now)), signal);
   const iso = now.toISOString();
   return {
-    reports: forPatient(reports.matches, patientId),
+    reports: forPatient(matchesOf<DiagnosticReport>(searchset(reports)), patientId),
     // The server sorts and filters these; the same rules here keep Home right on a server that ignores one.
-    appointments: forPatient(appointments.matches, patientId)
+    appointments: forPatient(matchesOf<Appointment>(searchset(appointments, true)), patientId)
       .filter((a) => (a.start ?? '') >= iso && UPCOMING_STATUSES.split(',').includes(a.status))
       .sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''))
       .slice(0, HOME_APPOINTMENTS),
-    summary: { problems, medicines, allergies },
+    summary: { problems: countOf(searchset(problems)), medicines: countOf(searchset(medicines)), allergies: countOf(searchset(allergies)) },
   };
+}
+
+const EMPTY: Bundle = { resourceType: 'Bundle', type: 'searchset', entry: [] };
+
+/** A failed entry fails Home, except where `optional`: a server without that search has nothing to show. */
+function searchset(result: Bundle | ApiError, optional = false): Bundle {
+  if (!(result instanceof ApiError)) return result;
+  if (optional && (result.kind === 'invalid' || result.kind === 'not-found' || result.kind === 'forbidden')) return EMPTY;
+  throw result;
 }
 
 /** The Observation id a DiagnosticReport.result reference points at (relative, absolute or versioned). */
