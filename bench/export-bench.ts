@@ -1,4 +1,4 @@
-// `npm run bench:export -- [--patients N] [--distinct K] [--keep] [--reuse DB]`
+// `npm run bench:export -- [--patients N] [--distinct K] [--keep] [--reuse DB] [--kinds system,patient,group]`
 // Makes a fresh database (on DATABASE_URL's server, or an embedded one), imports N generated demo
 // patients, starts the real server on 127.0.0.1 and times Bulk Data exports over HTTP, as a client
 // would run them: kick-off, polling until the manifest, then downloading every NDJSON file. Runs a
@@ -30,21 +30,24 @@ interface Options {
   distinct: number;
   keep: boolean;
   reuse?: string;
+  kinds: string[];
   /** Refuse to load when the database's disk would have less free than this (when it can be seen). */
   minFreeGb: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { patients: 1000, distinct: 100, keep: false, minFreeGb: 15 };
+  const o: Options = { patients: 1000, distinct: 100, keep: false, minFreeGb: 15, kinds: ['system', 'patient', 'group'] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--patients') (o.patients = Number(argv[i + 1])), i++;
     else if (argv[i] === '--distinct') (o.distinct = Number(argv[i + 1])), i++;
     else if (argv[i] === '--keep') o.keep = true;
     else if (argv[i] === '--reuse') (o.reuse = argv[i + 1]), i++;
     else if (argv[i] === '--min-free-gb') (o.minFreeGb = Number(argv[i + 1])), i++;
-    else throw new Error(`Unknown option ${argv[i]}. Options: --patients N --distinct K --keep --reuse DB --min-free-gb G`);
+    else if (argv[i] === '--kinds') (o.kinds = argv[i + 1].split(',')), i++;
+    else throw new Error(`Unknown option ${argv[i]}. Options: --patients N --distinct K --keep --reuse DB --kinds system,patient,group --min-free-gb G`);
   }
   if (!(o.patients >= 1 && o.distinct >= 1)) throw new Error('--patients and --distinct must be positive');
+  if (o.kinds.some((k) => !['system', 'patient', 'group'].includes(k))) throw new Error('--kinds takes system, patient and group');
   if (o.reuse !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(o.reuse)) throw new Error('--reuse takes a database name');
   o.distinct = Math.min(o.distinct, o.patients);
   return o;
@@ -246,7 +249,8 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const { token } = await createSystemToken(db, 'bench');
     const results = [];
-    for (const path of ['/fhir/$export', '/fhir/Patient/$export', ...(groupId ? [`/fhir/Group/${groupId}/$export`] : [])]) {
+    const paths = { system: '/fhir/$export', patient: '/fhir/Patient/$export', group: groupId ? `/fhir/Group/${groupId}/$export` : undefined };
+    for (const path of options.kinds.map((k) => paths[k as keyof typeof paths]).filter((p): p is string => p !== undefined)) {
       const { result: r, peakRss } = await withPeakRss(() => timeExport(origin, token, path));
       results.push({ ...r, peakRss });
       console.log(`  ${r.path}: ${r.resources} resources in ${r.files} files (${(r.bytes / 1024 / 1024).toFixed(0)} MB): export ${r.exportS.toFixed(1)} s, download ${r.downloadS.toFixed(1)} s, peak RSS ${Math.round(peakRss / 1024 / 1024)} MB, load ${r.loadBefore.toFixed(1)} → ${r.loadAfter.toFixed(1)}`);
