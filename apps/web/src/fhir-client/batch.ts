@@ -3,7 +3,7 @@
 // request instead of several saves a session check and an HTTP exchange per search.
 import type { Bundle, OperationOutcome, ResourceType } from '@medplum/fhirtypes';
 import { FHIR_BASE } from './fhir.js';
-import { ApiError, kindFor, request } from './http.js';
+import { ApiError, hasCsrfToken, kindFor, request } from './http.js';
 
 export interface BatchSearch {
   type: ResourceType;
@@ -24,6 +24,9 @@ export function searchBatchBundle(searches: BatchSearch[]): Bundle {
  * failed with. A failure of the whole request (network, 401) is thrown as usual.
  */
 export async function searchBatch(searches: BatchSearch[], signal?: AbortSignal): Promise<(Bundle | ApiError)[]> {
+  // The POST needs the session's CSRF token; an app started offline has not read it yet, and plain
+  // GETs need none.
+  if (!hasCsrfToken()) return Promise.all(searches.map((s) => searchOne(s, signal)));
   const response = await request<Bundle>(FHIR_BASE, { method: 'POST', body: searchBatchBundle(searches), contentType: 'application/fhir+json', signal });
   return searches.map((_, i) => {
     const entry = response.entry?.[i];
@@ -33,6 +36,16 @@ export async function searchBatch(searches: BatchSearch[], signal?: AbortSignal)
     const detail = outcome?.issue?.[0]?.diagnostics ?? entry?.response?.status ?? 'no answer for this entry';
     return new ApiError(status ? kindFor(status) : 'server', status || 500, detail, outcome);
   });
+}
+
+async function searchOne(s: BatchSearch, signal?: AbortSignal): Promise<Bundle | ApiError> {
+  try {
+    return await request<Bundle>(`${FHIR_BASE}/${s.type}?${new URLSearchParams(s.params)}`, { signal });
+  } catch (err) {
+    // As in a batch: the search's own failure is its answer; no connection or no session fails them all.
+    if (err instanceof ApiError && err.kind !== 'network' && err.kind !== 'unauthorized') return err;
+    throw err;
+  }
 }
 
 /** The resources a searchset matched (not included ones, not outcomes). */

@@ -29,6 +29,9 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** False until the session has been read (an app started offline shows a saved session without one). */
+export const hasCsrfToken = () => csrfToken !== undefined;
+
 /** Called when any request answers 401, so the app can show the sign-in screen. */
 export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
   onUnauthorized = handler;

@@ -1,12 +1,15 @@
-import { afterEach, test } from 'node:test';
+import { afterEach, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Appointment, Bundle, DiagnosticReport, Resource } from '@medplum/fhirtypes';
 import { ApiError, setCsrfToken } from '../../fhir-client/http.js';
 import { homeBatch, loadHome, newResultsIn, observationIdOf } from './load-home.js';
 
 const realFetch = globalThis.fetch;
+// The app has read the session (and its CSRF token) before Home loads.
+beforeEach(() => setCsrfToken('csrf-1'));
 afterEach(() => {
   globalThis.fetch = realFetch;
+  setCsrfToken(undefined);
 });
 
 const PATIENT = 'p1';
@@ -24,6 +27,11 @@ function serve(answers: Record<string, Bundle | number>, whole?: 'network'): { u
     const body = JSON.parse(String(init?.body ?? 'null')) as Bundle;
     asked.push({ url: String(input), method: init?.method ?? 'GET', headers: init?.headers as Record<string, string>, body });
     if (whole === 'network') throw new TypeError('Failed to fetch');
+    if (init?.method !== 'POST') {
+      const answer = answers[String(input).split('?')[0].split('/').pop()!] ?? searchset([]);
+      if (typeof answer === 'number') return new Response('{"resourceType":"OperationOutcome"}', { status: answer });
+      return new Response(JSON.stringify(answer), { status: 200 });
+    }
     const entry = (body.entry ?? []).map((e) => {
       const answer = answers[e.request!.url.split('?')[0]] ?? searchset([]);
       if (typeof answer === 'number') return { response: { status: `${answer} Error`, outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported', diagnostics: 'no' }] } } };
@@ -54,10 +62,8 @@ const visit = (id: string, start: string, status: Appointment['status'] = 'booke
 
 test('Home asks in one batch for exactly its five searches: trimmed reports without results, a few upcoming visits, three counts', async () => {
   const asked = serve({ DiagnosticReport: searchset([report('r1', '2024-05-01', ['Observation/o1'])]), Condition: searchset([], 2), MedicationRequest: searchset([], 3), AllergyIntolerance: searchset([], 1) });
-  setCsrfToken('csrf-1');
   const before = new Date();
   const home = await loadHome(PATIENT);
-  setCsrfToken(undefined);
   assert.equal(asked.length, 1, 'one request');
   assert.equal(asked[0].method, 'POST');
   assert.equal(asked[0].url, '/fhir');
@@ -115,6 +121,20 @@ test('a server without appointments still shows Home; another failed search or a
   await assert.rejects(loadHome(PATIENT), (err: unknown) => err instanceof ApiError && err.kind === 'server' && err.status === 500);
   serve({}, 'network');
   await assert.rejects(loadHome(PATIENT), (err: unknown) => err instanceof ApiError && err.kind === 'network');
+});
+
+test('without a CSRF token (an app started offline) Home asks the same five searches as plain GETs', async () => {
+  setCsrfToken(undefined);
+  const asked = serve({ Appointment: 404, Condition: searchset([], 4), DiagnosticReport: searchset([report('r1', '2024-05-01', ['Observation/o1'])]) });
+  const home = await loadHome(PATIENT);
+  assert.ok(asked.every((a) => a.method === 'GET'));
+  const expected = homeBatch(PATIENT, new Date(Date.parse(new URL(asked[1].url, 'http://portal.test').searchParams.get('date')!.slice(2)))).entry!.map((e) => `/fhir/${e.request!.url}`);
+  assert.deepEqual(asked.map((a) => a.url), expected);
+  assert.deepEqual(home.appointments, []);
+  assert.equal(home.summary.problems, 4);
+  assert.deepEqual(home.reports.map((r) => r.id), ['r1']);
+  serve({ Condition: 500 });
+  await assert.rejects(loadHome(PATIENT), (err: unknown) => err instanceof ApiError && err.status === 500);
 });
 
 test('a count search answered without total (a server that ignores _summary=count) counts its matches', async () => {
