@@ -49,6 +49,8 @@ export class JobWorker {
   private started = false;
   private stopping = false;
   private polling = false;
+  /** The poll in progress, so stop() can wait for a claim that is still on its way back. */
+  private pollDone?: Promise<void>;
   private lastSweep = 0;
   readonly pollMs: number;
   readonly leaseMs: number;
@@ -90,13 +92,17 @@ export class JobWorker {
     if (workers.get(this.db) === this) workers.delete(this.db);
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    // A claim made just before stopping may still be on its way back; poll() hands it back itself.
+    await this.pollDone;
     for (const { controller } of this.running.values()) controller.abort(new JobAborted('the worker is stopping'));
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.poll(), ms);
+    this.timer = setTimeout(() => {
+      this.pollDone = this.poll();
+    }, ms);
     this.timer.unref?.();
   }
 
@@ -112,6 +118,10 @@ export class JobWorker {
       while (!this.stopping && this.running.size < this.concurrency) {
         const job = await claimJob(this.db, this.node, [...this.handlers.keys()], this.leaseMs);
         if (!job) break;
+        if (this.stopping) {
+          await releaseJob(this.db, job.id, this.node).catch(() => undefined);
+          break;
+        }
         this.run(job);
       }
     } catch (err) {
