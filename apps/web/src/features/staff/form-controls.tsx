@@ -1,26 +1,10 @@
 // Form controls the staff forms need beyond ui/field.tsx: a multi-line field, a radio group and a
 // checkbox, each labelled, with hint and error tied in through aria-describedby (WCAG 1.3.1, 3.3.1).
 import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from '../../ui/field.js';
 
 export function TextAreaField({ label, hint, error, ...input }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string }) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      <textarea id={id} aria-describedby={described} aria-invalid={error ? true : undefined} {...input} />
-      {error && (
-        <span className="error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
+  return <FieldFrame label={label} hint={hint} error={error} control={(props) => <textarea {...props} {...input} />} />;
 }
 
 export interface Choice<T extends string> {
