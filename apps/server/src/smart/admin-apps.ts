@@ -3,11 +3,10 @@
 // once; only its hash is kept), disabling one (its grants and tokens end at once), and the apps a
 // staff member may open for a patient (EHR launch). Registrations and removals are audited with the
 // administrator as the agent and the app as the entity.
-import type { JWK } from 'jose';
 import type { Principal } from '../access/principal.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Database } from '../db/pool.js';
-import { findClient, listAllClients, listClients, recordClientActor, registerClient, revokeClient, type ClientType, type RegisteredApp } from './clients.js';
+import { findClient, listAllClients, listClients, recordClientActor, registerClient, revokeClient, type NewClient, type RegisteredApp } from './clients.js';
 import { OAuthError } from './errors.js';
 
 /** The signed-in administrator, and where the request came from (for the audit trail). */
@@ -19,15 +18,8 @@ export interface AdminCaller {
   userAgent?: string;
 }
 
-export interface AppRegistration {
-  name: string;
-  type: ClientType;
-  redirectUris: string[];
-  jwksUrl?: string;
-  jwks?: { keys: JWK[] };
-  backend?: boolean;
-  launchUrl?: string;
-}
+/** What an administrator fills in; how the app came in is recorded by the use case. */
+export type AppRegistration = Omit<NewClient, 'registeredBy'>;
 
 /** How an app came into the registry. */
 export type RegistrationSource = 'staff-app' | 'command-line' | 'dynamic';

@@ -1,18 +1,19 @@
+// "More": the places that are not in the tab bar, and the language. Staff pass their own list.
 import { useI18n } from '../i18n/index.js';
-import { secondaryNav } from './index.js';
+import { secondaryNav, type NavItem } from './index.js';
 import { Link } from './router.js';
 import { Icon } from '../ui/icons.js';
 import { PageTitle } from '../ui/primitives.js';
 import { LanguageSwitch } from '../features/account/language-switch.js';
 
-export default function MoreScreen() {
+export function MoreMenu({ items }: { items: NavItem[] }) {
   const { m } = useI18n();
   return (
     <>
       <PageTitle>{m.nav.more}</PageTitle>
       <nav aria-label={m.nav.more}>
         <ul className="list more-list">
-          {secondaryNav.map((item) => (
+          {items.map((item) => (
             <li key={item.href}>
               <Link href={item.href}>
                 <span style={{ width: 32, display: 'inline-flex' }}>
@@ -27,4 +28,8 @@ export default function MoreScreen() {
       <LanguageSwitch />
     </>
   );
+}
+
+export default function MoreScreen() {
+  return <MoreMenu items={secondaryNav} />;
 }
