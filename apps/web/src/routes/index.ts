@@ -4,26 +4,34 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Messages } from '../i18n/en.js';
 
+type ScreenModule = { default: ComponentType<{ params: Record<string, string> }> };
+
 export interface Screen {
   path: string;
   component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+  /** Starts the chunk's download ahead of rendering (the browser keeps one copy of a module). */
+  preload(): Promise<ScreenModule>;
   /** Public screens are reachable without a session (sign-in, enrollment, password reset). */
   public?: boolean;
 }
 
+export function lazyScreen(path: string, load: () => Promise<ScreenModule>, options: { public?: boolean } = {}): Screen {
+  return { path, component: lazy(load), preload: load, ...options };
+}
+
 export const screens: Screen[] = [
-  { path: '/', component: lazy(() => import('./home-screen.js')) },
-  { path: '/results', component: lazy(() => import('./results-screen.js')) },
-  { path: '/results/:id', component: lazy(() => import('./result-detail-screen.js')) },
-  { path: '/medications', component: lazy(() => import('./medications-screen.js')) },
-  { path: '/summary', component: lazy(() => import('./summary-screen.js')) },
-  { path: '/visits', component: lazy(() => import('./visits-screen.js')) },
-  { path: '/visits/:id', component: lazy(() => import('./visit-detail-screen.js')) },
-  { path: '/documents', component: lazy(() => import('./documents-screen.js')) },
-  { path: '/download', component: lazy(() => import('./download-screen.js')) },
-  { path: '/account', component: lazy(() => import('./account-screen.js')) },
-  { path: '/apps', component: lazy(() => import('./connected-apps-screen.js')) },
-  { path: '/more', component: lazy(() => import('./more-screen.js')) },
+  lazyScreen('/', () => import('./home-screen.js')),
+  lazyScreen('/results', () => import('./results-screen.js')),
+  lazyScreen('/results/:id', () => import('./result-detail-screen.js')),
+  lazyScreen('/medications', () => import('./medications-screen.js')),
+  lazyScreen('/summary', () => import('./summary-screen.js')),
+  lazyScreen('/visits', () => import('./visits-screen.js')),
+  lazyScreen('/visits/:id', () => import('./visit-detail-screen.js')),
+  lazyScreen('/documents', () => import('./documents-screen.js')),
+  lazyScreen('/download', () => import('./download-screen.js')),
+  lazyScreen('/account', () => import('./account-screen.js')),
+  lazyScreen('/apps', () => import('./connected-apps-screen.js')),
+  lazyScreen('/more', () => import('./more-screen.js')),
 ];
 
 export type NavKey = keyof Pick<Messages['nav'], 'home' | 'results' | 'medications' | 'summary' | 'visits' | 'documents' | 'download' | 'account' | 'apps' | 'patients' | 'appRegistry'>;

@@ -2,23 +2,22 @@
 // patient's. Every screen is its own lazy chunk, so a patient's phone never downloads them. Later
 // staff work (messages, refills, appointments, forms) adds its screens here and its place to
 // `staffNavigation` when the screens exist: no dead links.
-import { lazy } from 'react';
 import type { SessionInfo } from '../fhir-client/identity.js';
 import type { Navigation } from '../ui/shell.js';
-import type { NavItem, Screen } from './index.js';
+import { lazyScreen, type NavItem, type Screen } from './index.js';
 
 export const isStaff = (session: Pick<SessionInfo, 'kind'>) => session.kind === 'staff' || session.kind === 'admin';
 
 const forStaff: Screen[] = [
-  { path: '/', component: lazy(() => import('./staff-home-screen.js')) },
-  { path: '/staff/patients/:id', component: lazy(() => import('./staff-patient-screen.js')) },
-  { path: '/account', component: lazy(() => import('./account-screen.js')) },
-  { path: '/more', component: lazy(() => import('./staff-more-screen.js')) },
+  lazyScreen('/', () => import('./staff-home-screen.js')),
+  lazyScreen('/staff/patients/:id', () => import('./staff-patient-screen.js')),
+  lazyScreen('/account', () => import('./account-screen.js')),
+  lazyScreen('/more', () => import('./staff-more-screen.js')),
 ];
 
 const forAdmins: Screen[] = [
-  { path: '/staff/apps', component: lazy(() => import('./staff-apps-screen.js')) },
-  { path: '/staff/apps/new', component: lazy(() => import('./staff-register-app-screen.js')) },
+  lazyScreen('/staff/apps', () => import('./staff-apps-screen.js')),
+  lazyScreen('/staff/apps/new', () => import('./staff-register-app-screen.js')),
 ];
 
 export function staffScreens(session: Pick<SessionInfo, 'kind'>): Screen[] {
