@@ -16,6 +16,7 @@ import { documentReference, imagingReport } from './notes.js';
 import { fullName, parentOf, patientResource, person, relatedPerson } from './patient.js';
 import { IdSource, Rng } from './rng.js';
 import { type DrugPlan, type Visit, planHistory } from './schedule.js';
+import { upcomingAppointments } from './appointments.js';
 import { type ScreeningSummary, alcoholScreen, anxietyScreen, depressionScreen, foodScreen, geriatricStatus, smokingDisplay, smokingStatus } from './screenings.js';
 import { specimen, specimenKindFor, specimenRef } from './specimens.js';
 import { additionsContext, chartAdditions, visitAdditions } from './us-core-additions.js';
@@ -421,5 +422,7 @@ export function buildChart(seed: number, index: number, asOf: Date, dir: ClinicD
   }
   out.push(provenance(next(), chartLevel, lastVisitEnd, pcp, dir.clinicOrgId));
   out.push(...chartAdditions(out, { pcp, asOf, historyStart: plan.historyStart, lastVisitEnd, birthDate: fhirDate(p.birthDate) }, additions));
+  // Last, with their own random stream, so adding them left every earlier id and value unchanged.
+  out.push(...upcomingAppointments({ patient: patientRef, clinician: pcp, dir, asOf, child: minor, chronic: chronicWithIds, rng: new Rng(seed, index, 'appointments'), ids: next }));
   return out;
 }

@@ -55,7 +55,7 @@ const PERSONA_CHRONIC: Record<string, Array<[ChronicKey, number]>> = {
 };
 
 /** Moves weekend dates to Monday and sets a clinic-hours time (Central time, as UTC). */
-function clinicTime(day: Date, rng: Rng): Date {
+export function clinicTime(day: Date, rng: Rng): Date {
   const d = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
   const dow = d.getUTCDay();
   const shifted = dow === 6 ? addDays(d, 2) : dow === 0 ? addDays(d, 1) : d;

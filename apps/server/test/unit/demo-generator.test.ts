@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDataType, validateResource } from '@medplum/core';
-import type { Bundle, CodeSystem, CodeSystemConcept, DiagnosticReport, DocumentReference, Goal, MedicationDispense, MedicationRequest, Observation, Patient, Questionnaire, QuestionnaireResponse, Resource, Specimen, ValueSet } from '@medplum/fhirtypes';
+import type { Appointment, Bundle, CodeSystem, CodeSystemConcept, DiagnosticReport, DocumentReference, Goal, MedicationDispense, MedicationRequest, Observation, Patient, Questionnaire, QuestionnaireResponse, Resource, Specimen, ValueSet } from '@medplum/fhirtypes';
 import { DEMO_PATIENT_ROLES, generateClinic } from '../../src/demo/generate-clinic.js';
 import { loadFhirDefinitions } from '../../src/fhir/definitions.js';
 import { US_CORE_RESOURCES } from '../../src/uscore/profiles.js';
@@ -182,8 +182,8 @@ describe('demo clinic generator', () => {
   });
 
   it('tags resources with US Core profiles', () => {
-    // US Core profiles neither Group nor Questionnaire; the forms claim the SDC Questionnaire profile.
-    const untagged = all.filter((r) => r.resourceType !== 'Group' && r.resourceType !== 'Questionnaire' && !r.meta?.profile?.[0]?.startsWith('http://hl7.org/fhir/us/core/StructureDefinition/'));
+    // US Core profiles neither Group, Questionnaire nor Appointment; the forms claim the SDC Questionnaire profile.
+    const untagged = all.filter((r) => !['Group', 'Questionnaire', 'Appointment'].includes(r.resourceType) && !r.meta?.profile?.[0]?.startsWith('http://hl7.org/fhir/us/core/StructureDefinition/'));
     assert.deepEqual(untagged.map((r) => r.resourceType).slice(0, 5), []);
     for (const q of all.filter((r) => r.resourceType === 'Questionnaire')) assert.equal(q.meta?.profile?.[0], 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire');
   });
@@ -214,6 +214,19 @@ describe('demo clinic generator', () => {
     assert.ok(elderly.some((r) => r.resourceType === 'Device' && r.meta?.profile?.[0]?.endsWith('us-core-implantable-device')));
     assert.ok(elderly.filter((r) => r.resourceType === 'Condition').length >= 6);
     assert.ok(elderly.filter((r) => r.resourceType === 'MedicationRequest' && (r as { status: string }).status === 'active').length >= 6);
+
+    // Every persona has a visit booked ahead of the seeding day, with the patient's own clinician.
+    for (const i of Object.values(DEMO_PATIENT_ROLES)) {
+      const booked = byRole(i).filter((r): r is Appointment => r.resourceType === 'Appointment');
+      assert.ok(booked.length >= 1, `persona ${i} has an upcoming visit`);
+      for (const a of booked) {
+        assert.equal(a.status, 'booked');
+        assert.ok(Date.parse(a.start!) > AS_OF.getTime() && Date.parse(a.end!) > Date.parse(a.start!));
+        assert.ok(a.participant.some((p) => p.actor?.reference === `Patient/${patient(i).id}`));
+        assert.ok(a.participant.some((p) => p.actor?.reference?.startsWith('Practitioner/')));
+      }
+    }
+    assert.ok(diabetic.some((r) => r.resourceType === 'Appointment' && (r as Appointment).appointmentType?.coding?.[0]?.code === 'FOLLOWUP' && (r as Appointment).reasonReference?.length));
 
     const spanish = patient(DEMO_PATIENT_ROLES.spanishSpeaker);
     assert.equal(spanish.communication?.find((c) => c.preferred)?.language.coding?.[0]?.code, 'es');
@@ -262,7 +275,8 @@ describe('demo clinic generator', () => {
     assert.ok(observations.some((o) => o.dataAbsentReason && !o.valueQuantity));
     const provenanceTargets = new Set<string>();
     for (const r of all) if (r.resourceType === 'Provenance') for (const t of (r as { target: Array<{ reference?: string }> }).target) provenanceTargets.add(t.reference as string);
-    const clinical = small.charts.flat().filter((r) => r.resourceType !== 'Provenance');
+    // Provenance signs the clinical record; a booked visit is scheduling, not documentation.
+    const clinical = small.charts.flat().filter((r) => r.resourceType !== 'Provenance' && r.resourceType !== 'Appointment');
     assert.deepEqual(clinical.filter((r) => !provenanceTargets.has(`${r.resourceType}/${r.id}`)).map((r) => r.resourceType).slice(0, 5), []);
   });
 

@@ -197,6 +197,8 @@ export const en = {
     reasons: (what: string) => `Reason: ${what}`,
     glossaryHint: 'Underlined words have a short explanation. Tap or press Enter on a word to see it.',
     glossaryDialog: (term: string) => `What "${term}" means`,
+    bookedVisit: 'Booked visit',
+    appointmentType: { CHECKUP: 'Check-up', FOLLOWUP: 'Follow-up visit', ROUTINE: 'Routine visit', WALKIN: 'Walk-in visit', EMERGENCY: 'Urgent visit' } as Record<string, string>,
     class: { AMB: 'Office visit', VR: 'Video or phone visit', EMER: 'Emergency visit', IMP: 'Hospital stay', HH: 'Home visit' } as Record<string, string>,
     noteNotReadable: 'This note cannot be shown here. You can download it from Documents.',
   },

@@ -196,6 +196,8 @@ export const es: Messages = {
     reasons: (what: string) => `Motivo: ${what}`,
     glossaryHint: 'Las palabras subrayadas tienen una explicación breve. Tóquelas o pulse Enter para verla.',
     glossaryDialog: (term: string) => `Qué significa "${term}"`,
+    bookedVisit: 'Consulta programada',
+    appointmentType: { CHECKUP: 'Chequeo', FOLLOWUP: 'Consulta de seguimiento', ROUTINE: 'Consulta de rutina', WALKIN: 'Consulta sin cita', EMERGENCY: 'Consulta urgente' },
     class: { AMB: 'Consulta en el consultorio', VR: 'Consulta por video o teléfono', EMER: 'Visita de emergencia', IMP: 'Estancia en el hospital', HH: 'Visita a domicilio' },
     noteNotReadable: 'Esta nota no se puede mostrar aquí. Puede descargarla en Documentos.',
   },

@@ -3,8 +3,9 @@ import { usePatient } from '../features/identity/session.js';
 import { HOME_NEW_PANELS, loadHome, newResultsIn } from '../features/records/load-home.js';
 import { useRecord } from '../features/records/use-record.js';
 import { useOpenedResults } from '../features/records/opened-results.js';
-import { conceptText, referenceText } from '../features/records/format-common.js';
+import { conceptText } from '../features/records/format-common.js';
 import { SavedNotice } from '../features/records/result-views.js';
+import { AppointmentCard } from '../features/records/appointment-card.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
@@ -56,16 +57,8 @@ export default function HomeScreen() {
               <p>{m.home.noUpcoming}</p>
             ) : (
               <ul className="list">
-                {data.value.appointments.slice(0, 3).map((a) => (
-                  <li key={a.id} className="card">
-                    <h3>{formatDate(a.start, 'dateTime')}</h3>
-                    <p className="meta">
-                      {a.description ?? ''}
-                      {a.participant?.find((p) => p.actor?.reference?.startsWith('Practitioner/'))
-                        ? ` ${m.visits.with(referenceText(a.participant.find((p) => p.actor?.reference?.startsWith('Practitioner/'))?.actor, m.fallback.clinician))}`
-                        : ''}
-                    </p>
-                  </li>
+                {data.value.appointments.map((a) => (
+                  <AppointmentCard key={a.id} appointment={a} />
                 ))}
               </ul>
             )}

@@ -4,6 +4,7 @@ import { loadVisits } from '../features/records/load-records.js';
 import { useRecord } from '../features/records/use-record.js';
 import { conceptText, periodStart, referenceText } from '../features/records/format-common.js';
 import { SavedNotice } from '../features/records/result-views.js';
+import { AppointmentCard } from '../features/records/appointment-card.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
@@ -27,10 +28,7 @@ export default function VisitsScreen() {
               <h2 id="upcoming">{m.visits.upcoming}</h2>
               <ul className="list">
                 {data.value.appointments.map((a) => (
-                  <li key={a.id} className="card">
-                    <h3>{formatDate(a.start, 'dateTime')}</h3>
-                    {a.description && <p className="meta">{a.description}</p>}
-                  </li>
+                  <AppointmentCard key={a.id} appointment={a} detail />
                 ))}
               </ul>
             </section>

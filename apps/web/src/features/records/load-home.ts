@@ -8,6 +8,7 @@ import { countOf, matchesOf, searchBatch, searchBatchBundle, type BatchSearch } 
 import { forPatient } from '../../fhir-client/fhir.js';
 import { ApiError } from '../../fhir-client/http.js';
 import { newestFirst } from './format-common.js';
+import { upcomingOnly, upcomingSearch } from './upcoming-visits.js';
 
 /** Lab reports whose results are checked for "new": the same window Home has always used. */
 export const HOME_REPORTS = 10;
@@ -16,8 +17,6 @@ export const HOME_APPOINTMENTS = 3;
 /** Panels listed in the "new results" card. */
 export const HOME_NEW_PANELS = 5;
 
-/** Appointment statuses of a visit that is still to come (FHIR R4 value set appointmentstatus). */
-const UPCOMING_STATUSES = 'proposed,pending,booked,arrived,checked-in,waitlist';
 /** Condition clinical statuses the Health summary lists as current problems. */
 const CURRENT_PROBLEM_STATUSES = 'active,recurrence,relapse';
 
@@ -32,7 +31,7 @@ export function homeSearches(patientId: string, now: Date) {
     },
     appointments: {
       type: 'Appointment',
-      params: { patient, date: `ge${now.toISOString().slice(0, 19)}Z`, status: UPCOMING_STATUSES, _sort: 'date', _count: String(HOME_APPOINTMENTS) },
+      params: upcomingSearch(patient, now, HOME_APPOINTMENTS),
     },
     problems: { type: 'Condition', params: { patient, 'clinical-status': CURRENT_PROBLEM_STATUSES, _summary: 'count' } },
     medicines: { type: 'MedicationRequest', params: { patient, status: 'active', _summary: 'count' } },
@@ -53,14 +52,9 @@ export interface HomeData {
 export async function loadHome(patientId: string, signal?: AbortSignal): Promise<HomeData> {
   const now = new Date();
   const [reports, appointments, problems, medicines, allergies] = await searchBatch(Object.values(homeSearches(patientId, now)), signal);
-  const iso = now.toISOString();
   return {
     reports: forPatient(matchesOf<DiagnosticReport>(searchset(reports)), patientId),
-    // The server sorts and filters these; the same rules here keep Home right on a server that ignores one.
-    appointments: forPatient(matchesOf<Appointment>(searchset(appointments, true)), patientId)
-      .filter((a) => (a.start ?? '') >= iso && UPCOMING_STATUSES.split(',').includes(a.status))
-      .sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''))
-      .slice(0, HOME_APPOINTMENTS),
+    appointments: upcomingOnly(matchesOf<Appointment>(searchset(appointments, true)), patientId, now, HOME_APPOINTMENTS),
     summary: { problems: countOf(searchset(problems)), medicines: countOf(searchset(medicines)), allergies: countOf(searchset(allergies)) },
   };
 }

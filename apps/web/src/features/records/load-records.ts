@@ -5,6 +5,7 @@ import type {
   MedicationRequest, Observation, Patient, Procedure,
 } from '@medplum/fhirtypes';
 import { forPatient, patientSearch, read, searchPage } from '../../fhir-client/fhir.js';
+import { upcomingOnly, upcomingSearch } from './upcoming-visits.js';
 import { LOINC, codeIn, newestFirst, periodStart } from './format-common.js';
 import { loincOf, observationDate } from './format-observation.js';
 
@@ -83,15 +84,18 @@ export interface VisitList {
   appointments: Appointment[];
 }
 
+/** Visits booked ahead that the Visits screen lists; a clinic rarely books a patient further. */
+const VISITS_AHEAD = 20;
+
 export async function loadVisits(patientId: string, signal?: AbortSignal): Promise<VisitList> {
+  const now = new Date();
   const [encounters, appointments] = await Promise.all([
     patientSearch('Encounter', patientId, { _sort: '-date' }, signal),
-    patientSearch('Appointment', patientId, {}, signal).catch(() => [] as Appointment[]),
+    patientSearch('Appointment', patientId, upcomingSearch(patientId, now, VISITS_AHEAD), signal).catch(() => [] as Appointment[]),
   ]);
-  const now = new Date().toISOString();
   return {
     encounters: newestFirst(encounters, (e) => periodStart(e.period)),
-    appointments: appointments.filter((a) => (a.start ?? '') >= now && a.status !== 'cancelled').sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '')),
+    appointments: upcomingOnly(appointments, patientId, now, VISITS_AHEAD),
   };
 }
 
