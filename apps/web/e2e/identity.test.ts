@@ -87,12 +87,13 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
     await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
     await axeScan(page, 'account after enrollment');
-    // The demo child's chart has growth percentiles: Health summary draws them.
+    // The demo child's chart has growth measurements: Health summary draws them on the reference curves, once.
     await page.goto(`${base}/summary`);
-    await page.getByRole('heading', { name: 'Growth percentiles' }).waitFor();
-    await page.getByRole('img', { name: /Chart of BMI for age percentile over time, \d+ measurements?, latest \d+(st|nd|rd|th) percentile/ }).waitFor();
+    await page.getByRole('heading', { name: 'Growth charts' }).waitFor();
+    await page.getByRole('img', { name: /^Chart of BMI for age, \d+ measurements?\. Latest .*(percentile|Below the 1st|Above the 99th)/ }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: /BMI for age/ }).count(), 1, 'one BMI chart, not a second copy from recorded percentiles');
     await axeScan(page, 'health summary with growth');
-    await page.getByRole('img', { name: /Chart of BMI for age percentile over time/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('img', { name: /^Chart of BMI for age,/ }).scrollIntoViewIfNeeded();
     await screenshot(page, 'growth-chart');
     await context.close();
   });

@@ -6,8 +6,6 @@ import { conceptText, humanName, referenceText } from '../features/records/forma
 import { observationDate } from '../features/records/format-observation.js';
 import { VITAL_KINDS, chartable, groupVitals, vitalValueText } from '../features/records/format-vitals.js';
 import { HistoryChart } from '../features/records/history-chart.js';
-import { GrowthChart } from '../features/records/growth-chart.js';
-import { growthSeries } from '../features/records/growth.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle, StatusBadge } from '../ui/primitives.js';
 
@@ -28,7 +26,6 @@ export default function SummaryScreen() {
   const birth = s.patient.birthDate ? Date.parse(s.patient.birthDate) : undefined;
   const isChild = birth !== undefined && Date.now() - birth < 18 * 365.25 * 86_400_000;
   const vitalKinds = VITAL_KINDS.filter((k) => vitals.has(k) && (isChild || k !== 'headCirc'));
-  const growth = isChild ? growthSeries(s.vitals, s.patient.birthDate) : new Map();
   return (
     <>
       <PageTitle>{m.summary.title}</PageTitle>
@@ -164,48 +161,6 @@ export default function SummaryScreen() {
         </Suspense>
       )}
 
-      {growth.size > 0 && (
-        <section aria-labelledby="growth" className="no-print">
-          <h2 id="growth">{m.summary.growthTitle}</h2>
-          <p>{m.summary.growthIntro}</p>
-          {[...growth.entries()].map(([kind, points]) => {
-            const name = m.summary.growthNames[kind];
-            const latest = points[points.length - 1];
-            return (
-              <div key={kind} className="card">
-                <div className="row">
-                  <h3>{name}</h3>
-                  <span className="value">{m.summary.percentile(formatNumber(latest.percentile, 0))}</span>
-                </div>
-                <p className="meta">{m.summary.latest(formatDate(latest.date, 'long'))}</p>
-                <GrowthChart points={points} name={name} />
-                <details>
-                  <summary>{m.results.historyTable}</summary>
-                  <table>
-                    <caption className="visually-hidden">{name}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{m.results.date}</th>
-                        <th scope="col">{m.summary.age}</th>
-                        <th scope="col">{name}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {[...points].reverse().map((p) => (
-                        <tr key={p.id}>
-                          <td>{formatDate(p.date)}</td>
-                          <td>{formatNumber(p.ageYears, 1)}</td>
-                          <td>{m.summary.percentile(formatNumber(p.percentile, 0))}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
-              </div>
-            );
-          })}
-        </section>
-      )}
 
       <section aria-labelledby="procedures" className="no-print">
         <h2 id="procedures">{m.summary.procedures}</h2>
