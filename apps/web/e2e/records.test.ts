@@ -53,6 +53,8 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await nav.getByRole('link', { name: 'Test results' }).click();
     await page.getByRole('heading', { name: 'Test results', level: 1 }).waitFor();
     await resultLink.waitFor();
+    // Plain test names, not LOINC long names such as "Glucose [Mass/volume] in Serum or Plasma".
+    assert.doesNotMatch(await page.locator('main').innerText(), /\[[A-Za-z ]+\/[A-Za-z ]+\]| in Serum or Plasma| panel - /);
     await axeScan(page, 'results');
     await screenshot(page, 'results');
     await resultLink.click();
@@ -141,6 +143,8 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     assert.equal(await saved(), 'es', 'the language is saved on the account (emails use it)');
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Resultados' }).click();
     await page.getByRole('heading', { name: 'Resultados de pruebas', level: 1 }).waitFor();
+    await resultLink.waitFor();
+    assert.doesNotMatch(await page.locator('main').innerText(), / in (Serum|Blood|Urine)|\[[A-Za-z ]+\/[A-Za-z ]+\]/, 'test names are in Spanish');
     await resultLink.click();
     await page.getByRole('img', { name: /^Gráfica/ }).waitFor();
     await axeScan(page, 'result detail (es)');

@@ -6,7 +6,8 @@ import { loadResultDetail } from '../features/records/load-records.js';
 import { useRecord } from '../features/records/use-record.js';
 import { markResultOpened } from '../features/records/opened-results.js';
 import { conceptText, newestFirst, referenceText } from '../features/records/format-common.js';
-import { loincOf, observationDate, observationName, rangeText, valueText } from '../features/records/format-observation.js';
+import { loincOf, observationDate, rangeText, valueText } from '../features/records/format-observation.js';
+import { labTestName } from '../features/records/test-name.js';
 import { HistoryChart } from '../features/records/history-chart.js';
 import { InterpretationBadge, SavedNotice } from '../features/records/result-views.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
@@ -24,7 +25,7 @@ export default function ResultDetailScreen({ params }: { params: Record<string, 
   if (error !== undefined || !data) return <ErrorMessage error={error} onRetry={reload} />;
   const { observation: o, history, report } = data.value;
   const explanation = findLabExplanation(loincOf(o) ?? '')?.[locale];
-  const name = explanation?.name ?? observationName(o, m.fallback.test);
+  const name = labTestName(o.code, locale, m.fallback.test);
   const statusText = m.results.status[o.status];
   return (
     <>

@@ -4,8 +4,9 @@ import { usePatient } from '../features/identity/session.js';
 import { useLabHistory } from '../features/records/use-lab-history.js';
 import { useOpenedResults } from '../features/records/opened-results.js';
 import type { ResultGroup } from '../features/records/load-records.js';
-import { conceptText, referenceText } from '../features/records/format-common.js';
-import { observationName, rangeText, valueText } from '../features/records/format-observation.js';
+import { referenceText } from '../features/records/format-common.js';
+import { rangeText, valueText } from '../features/records/format-observation.js';
+import { labTestName } from '../features/records/test-name.js';
 import { InterpretationBadge, SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
@@ -61,12 +62,12 @@ export default function ResultsScreen() {
 
 /** One report/panel. Memoised: loading older pages adds sections without redrawing the shown ones. */
 const GroupSection = memo(function GroupSection({ group, index, isNew }: { group: ResultGroup; index: number; isNew(id: string | undefined): boolean }) {
-  const { m, formatDate, formatNumber } = useI18n();
+  const { m, locale, formatDate, formatNumber } = useI18n();
   const orderer = group.report?.resultsInterpreter?.[0] ?? group.report?.performer?.[0];
   return (
     <section className="result-group" aria-labelledby={`group-${index}`}>
       <h2 id={`group-${index}`} tabIndex={-1}>
-        {group.report ? conceptText(group.report.code, m.fallback.panel) : m.results.otherResults}
+        {group.report ? labTestName(group.report.code, locale, m.fallback.panel) : m.results.otherResults}
       </h2>
       <p className="meta">
         {formatDate(group.date, 'long')}
@@ -79,7 +80,7 @@ const GroupSection = memo(function GroupSection({ group, index, isNew }: { group
             <li key={o.id}>
               <Link className="card" href={`/results/${o.id}`}>
                 <div className="row">
-                  <h3>{observationName(o, m.fallback.test)}</h3>
+                  <h3>{labTestName(o.code, locale, m.fallback.test)}</h3>
                   {isNew(o.id) && <span className="badge new">{m.results.newBadge}</span>}
                 </div>
                 <div className="row">
