@@ -12,6 +12,7 @@ import { Field } from '../../ui/field.js';
 import { useToast } from '../../ui/toasts.js';
 import { useSession } from '../identity/session.js';
 import { problemText } from '../identity/problem-text.js';
+import { deviceName } from './device-name.js';
 
 export function MfaPanel() {
   const { m } = useI18n();
@@ -106,7 +107,7 @@ export function SessionsPanel() {
       <ul className="list">
         {list.data!.sessions.map((s) => (
           <li key={s.id} className="card">
-            <h3>{s.current ? m.identity.thisDevice : s.userAgent.slice(0, 60)}</h3>
+            <h3>{s.current ? m.identity.thisDevice : deviceName(s.userAgent, m)}</h3>
             <p className="meta">{m.identity.lastActive(formatDate(s.lastSeenAt, 'dateTime'))}</p>
             {!s.current && (
               <Button variant="secondary" onClick={() => void endSession(s.id).then(list.reload)}>
