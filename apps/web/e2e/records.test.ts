@@ -147,6 +147,8 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     assert.doesNotMatch(await page.locator('main').innerText(), / in (Serum|Blood|Urine)|\[[A-Za-z ]+\/[A-Za-z ]+\]/, 'test names are in Spanish');
     await resultLink.click();
     await page.getByRole('img', { name: /^Gráfica/ }).waitFor();
+    // The range in Spanish words and number style ("70 a 99"), not the lab's "70-99" or ">=60".
+    assert.doesNotMatch(await page.locator('dt:text-is("Rango normal") + dd').innerText(), /\d-\d|[<>]=|\d\.\d/);
     await axeScan(page, 'result detail (es)');
     await screenshot(page, 'result-detail-es');
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Más' }).click();

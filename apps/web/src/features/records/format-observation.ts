@@ -72,10 +72,13 @@ export function valueText(obs: Observation, m: Messages, formatNumber: NumberFor
   return undefined;
 }
 
-/** The range as the lab wrote it (text), else built from low/high in the reader's language. */
+/**
+ * The range built from low/high in the reader's language, else as the lab wrote it (text). Low/high
+ * come first: the lab's text is in its own language and number style ("0.74-1.35", ">=60"), which
+ * would sit beside a value written "0,97" in Spanish.
+ */
 export function rangeText(range: ObservationReferenceRange | undefined, m: Messages, formatNumber: NumberFormatter): string | undefined {
   if (!range) return undefined;
-  if (range.text?.trim()) return range.text.trim();
   const fmt = (q: Quantity | undefined) => {
     if (q?.value === undefined) return undefined;
     const unit = unitText(q);
@@ -91,7 +94,7 @@ export function rangeText(range: ObservationReferenceRange | undefined, m: Messa
   }
   if (high) return m.results.rangeText.below(high);
   if (low) return m.results.rangeText.above(low);
-  return undefined;
+  return range.text?.trim() || undefined;
 }
 
 export function observationName(obs: Observation, fallback: string): string {

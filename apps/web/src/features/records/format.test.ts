@@ -42,6 +42,9 @@ test('reference range text says the unit once, in the reader language', () => {
   assert.equal(rangeText({ high: { value: 200, unit: 'mg/dL' } }, en, num('en')), 'Less than 200 mg/dL');
   assert.equal(rangeText({ low: { value: 60, unit: 'mL/min' } }, en, num('en')), 'More than 60 mL/min');
   assert.equal(rangeText({ text: 'Negative' }, en, num('en')), 'Negative');
+  // The lab's own text is in its number style; low/high are written in the reader's.
+  assert.equal(rangeText({ low: { value: 0.74, unit: 'mg/dL' }, high: { value: 1.35, unit: 'mg/dL' }, text: '0.74-1.35 mg/dL' }, es, num('es')), '0,74 a 1,35 mg/dL');
+  assert.equal(rangeText({ low: { value: 60, unit: 'mL/min' }, text: '>=60 mL/min' }, en, num('en')), 'More than 60 mL/min');
   assert.equal(rangeText(undefined, en, num('en')), undefined);
 });
 
