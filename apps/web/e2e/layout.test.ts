@@ -1,6 +1,7 @@
 // Lighthouse needs a network, so this is the offline check of what it would flag on a phone:
 // Home and Test results show real content from the demo clinic without sideways scrolling at
 // 390 px, also with text at 200% (WCAG 1.4.4 Resize Text, 1.4.10 Reflow).
+// Then the layout details a phone user meets: touch targets.
 import assert from 'node:assert/strict';
 import { assertNoOverflow, browserSuite, DEMO_ACCOUNTS, signIn } from './support.js';
 
@@ -27,5 +28,23 @@ browserSuite('layout: Home and Test results at 390 px, 100% and 200% text', asyn
       }
     });
   }
+  await context.close();
+});
+
+browserSuite('layout: touch targets', async (env, t) => {
+  const { context, page } = await env.newPhone();
+  await signIn(page, env.base, DEMO_ACCOUNTS.patient);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const height = (selector: string) => page.locator(selector).first().evaluate((e) => e.getBoundingClientRect().height);
+
+  await t.test('links on their own line are 44 px touch targets', async () => {
+    await page.getByRole('link', { name: 'See all: Health summary' }).waitFor();
+    assert.ok((await height('main a[href="/summary"]')) >= 44, 'Home: "See all"');
+    await nav.getByRole('link', { name: 'Test results' }).click();
+    await page.locator('main a[href^="/results/"]').first().click();
+    await page.locator('main a[href="/results"]').waitFor();
+    assert.ok((await height('main a[href="/results"]')) >= 44, 'result: the way back');
+  });
+
   await context.close();
 });
