@@ -1,7 +1,7 @@
 // Lighthouse needs a network, so this is the offline check of what it would flag on a phone:
 // Home and Test results show real content from the demo clinic without sideways scrolling at
 // 390 px, also with text at 200% (WCAG 1.4.4 Resize Text, 1.4.10 Reflow).
-// Then the layout details a phone user meets: touch targets.
+// Then the layout details a phone user and an RTL reader meet: touch targets, mirroring.
 import assert from 'node:assert/strict';
 import { assertNoOverflow, browserSuite, DEMO_ACCOUNTS, signIn } from './support.js';
 
@@ -31,7 +31,7 @@ browserSuite('layout: Home and Test results at 390 px, 100% and 200% text', asyn
   await context.close();
 });
 
-browserSuite('layout: touch targets', async (env, t) => {
+browserSuite('layout: touch targets, right-to-left mirroring', async (env, t) => {
   const { context, page } = await env.newPhone();
   await signIn(page, env.base, DEMO_ACCOUNTS.patient);
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -44,6 +44,26 @@ browserSuite('layout: touch targets', async (env, t) => {
     await page.locator('main a[href^="/results/"]').first().click();
     await page.locator('main a[href="/results"]').waitFor();
     assert.ok((await height('main a[href="/results"]')) >= 44, 'result: the way back');
+  });
+
+  await t.test('dir=rtl mirrors the layout: back arrow, notice edge, skip link; charts keep their labels inside', async () => {
+    await page.getByRole('img', { name: /^Chart of your/ }).waitFor();
+    await page.evaluate(() => (document.documentElement.dir = 'rtl'));
+    const arrow = await page.locator('main a[href="/results"] .back-arrow').evaluate((e) => getComputedStyle(e).transform);
+    assert.notEqual(arrow, 'none', 'the back arrow points right in a right-to-left page');
+    const clipped = await page.locator('svg.chart').first().evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')].filter((x) => { const r = x.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1; }).map((x) => x.textContent);
+    });
+    assert.deepEqual(clipped, [], 'chart labels stay inside the chart');
+    await page.locator('.skip-link').focus();
+    const skip = await page.locator('.skip-link').evaluate((e) => e.getBoundingClientRect().right);
+    assert.ok(skip > 300, `the skip link sits at the start edge, on the right (its right edge is at ${skip}px)`);
+    await nav.getByRole('link', { name: 'More' }).click();
+    await page.getByRole('link', { name: 'Download my record' }).click();
+    const edge = await page.locator('main .notice').first().evaluate((e) => ({ right: getComputedStyle(e).borderRightWidth, left: getComputedStyle(e).borderLeftWidth }));
+    assert.deepEqual(edge, { right: '4px', left: '0px' }, 'the notice bar is on the start side');
+    await page.evaluate(() => (document.documentElement.dir = 'ltr'));
   });
 
   await context.close();

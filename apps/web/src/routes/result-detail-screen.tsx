@@ -30,7 +30,9 @@ export default function ResultDetailScreen({ params }: { params: Record<string, 
   return (
     <>
       <p className="no-print">
-        <Link href="/results">← {m.results.title}</Link>
+        <Link href="/results">
+          <span className="back-arrow" aria-hidden="true">←</span> {m.results.title}
+        </Link>
       </p>
       <PageTitle>{name}</PageTitle>
       <SavedNotice savedAt={data.savedAt} />

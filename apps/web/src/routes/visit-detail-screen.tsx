@@ -19,7 +19,9 @@ export default function VisitDetailScreen({ params }: { params: Record<string, s
   return (
     <>
       <p>
-        <Link href="/visits">← {m.visits.title}</Link>
+        <Link href="/visits">
+          <span className="back-arrow" aria-hidden="true">←</span> {m.visits.title}
+        </Link>
       </p>
       <PageTitle>{visitTitle(e, m)}</PageTitle>
       <SavedNotice savedAt={data.savedAt} />
