@@ -1,9 +1,12 @@
 // Lighthouse needs a network, so this is the offline check of what it would flag on a phone:
 // Home and Test results show real content from the demo clinic without sideways scrolling at
 // 390 px, also with text at 200% (WCAG 1.4.4 Resize Text, 1.4.10 Reflow).
-// Then the layout details a phone user and an RTL reader meet: touch targets, mirroring.
+// Then the layout details a phone user and an RTL reader meet: touch targets, mirroring, regions.
 import assert from 'node:assert/strict';
-import { assertNoOverflow, browserSuite, DEMO_ACCOUNTS, signIn } from './support.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { assertNoOverflow, browserSuite, DEMO_ACCOUNTS, root, signIn } from './support.js';
 
 browserSuite('layout: Home and Test results at 390 px, 100% and 200% text', async (env, t) => {
   const { context, page } = await env.newPhone();
@@ -31,7 +34,7 @@ browserSuite('layout: Home and Test results at 390 px, 100% and 200% text', asyn
   await context.close();
 });
 
-browserSuite('layout: touch targets, right-to-left mirroring', async (env, t) => {
+browserSuite('layout: touch targets, right-to-left mirroring, unique regions', async (env, t) => {
   const { context, page } = await env.newPhone();
   await signIn(page, env.base, DEMO_ACCOUNTS.patient);
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -66,5 +69,27 @@ browserSuite('layout: touch targets, right-to-left mirroring', async (env, t) =>
     await page.evaluate(() => (document.documentElement.dir = 'ltr'));
   });
 
+  await t.test('Test results and Documents: every region has its own name, headings do not skip a level', async () => {
+    for (const [link, heading] of [['Test results', 'Test results'], ['More', 'More']] as const) {
+      await nav.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    }
+    await page.getByRole('link', { name: 'Documents' }).click();
+    await page.getByRole('button', { name: /^View: / }).first().waitFor();
+    assert.deepEqual(await bestPractice(page), [], 'Documents');
+    await nav.getByRole('link', { name: 'Test results' }).click();
+    await page.locator('main section.result-group').nth(2).waitFor();
+    assert.deepEqual(await bestPractice(page), [], 'Test results');
+  });
   await context.close();
 });
+
+/** axe-core's landmark and heading checks (best practices, outside the WCAG tags axeScan runs). */
+async function bestPractice(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'rule', values: ['landmark-unique', 'heading-order', 'page-has-heading-one', 'landmark-one-main'] } });
+    return r.violations.map((v) => `${v.id} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}

@@ -25,7 +25,7 @@ export default function DocumentsScreen() {
           const ext = attachment?.contentType?.includes('pdf') ? 'pdf' : attachment?.contentType?.includes('html') ? 'html' : 'txt';
           return (
             <li key={doc.id} className="card">
-              <h3>{title}</h3>
+              <h2>{title}</h2>
               <p className="meta">{formatDate(doc.date, 'long')}</p>
               {blob && (
                 <div className="row" style={{ justifyContent: 'flex-start' }}>

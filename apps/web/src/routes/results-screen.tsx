@@ -65,11 +65,12 @@ const GroupSection = memo(function GroupSection({ group, index, isNew }: { group
   const { m, locale, formatDate, formatNumber } = useI18n();
   const orderer = group.report?.resultsInterpreter?.[0] ?? group.report?.performer?.[0];
   return (
-    <section className="result-group" aria-labelledby={`group-${index}`}>
+    // Named by panel and date: the same panel taken on other days must not give regions one name.
+    <section className="result-group" aria-labelledby={`group-${index} group-${index}-date`}>
       <h2 id={`group-${index}`} tabIndex={-1}>
         {group.report ? labTestName(group.report.code, locale, m.fallback.panel) : m.results.otherResults}
       </h2>
-      <p className="meta">
+      <p className="meta" id={`group-${index}-date`}>
         {formatDate(group.date, 'long')}
         {orderer ? ` · ${m.results.orderedBy(referenceText(orderer, m.fallback.clinician))}` : ''}
       </p>
