@@ -66,6 +66,17 @@ describe('audit trail: append-only and tamper-evident', () => {
     assert.equal(rows[0].r, 'portico_app');
   });
 
+  it('every pooled connection, old or newly opened, works as the app role', async () => {
+    // Enough at once that the pool opens new connections beside those from start-up.
+    const clients = await Promise.all(Array.from({ length: 8 }, () => t.db.pool.connect()));
+    try {
+      const users = await Promise.all(clients.map(async (c) => (await c.query<{ r: string }>('SELECT current_user AS r')).rows[0].r));
+      assert.deepEqual([...new Set(users)], ['portico_app']);
+    } finally {
+      for (const c of clients) c.release();
+    }
+  });
+
   it('verifies the chain, and after an edit that bypasses the trigger reports that row', async () => {
     await t.audit.flush();
     assert.equal((await verifyAuditChain(t.db)).ok, true);
