@@ -2,7 +2,8 @@
 // client_secret_basic (RFC 6749 §2.3.1), private_key_jwt (RFC 7523, SMART "confidential
 // asymmetric" with RS384/ES384 and jti replay protection), or a public client naming itself.
 import { timingSafeEqual } from 'node:crypto';
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, decodeJwt, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { fetchJwks } from './jwks-fetch.js';
 import type { Queryable } from '../db/pool.js';
 import { findClient, type SmartClient } from './clients.js';
 import { OAuthError, sha256 } from './errors.js';
@@ -88,7 +89,7 @@ async function verifyAssertion(db: Queryable, assertion: string, tokenEndpoint: 
   try {
     if (client.jwks?.keys?.length) keys = createLocalJWKSet(client.jwks);
     else if (client.jwksUrl) {
-      keys = remoteSets.get(client.jwksUrl) ?? createRemoteJWKSet(new URL(client.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 0 });
+      keys = remoteSets.get(client.jwksUrl) ?? createRemoteJWKSet(new URL(client.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 0, [customFetch]: fetchJwks });
       remoteSets.set(client.jwksUrl, keys);
     } else throw new Error('no keys');
   } catch {

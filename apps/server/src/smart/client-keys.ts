@@ -1,7 +1,9 @@
 // Checks on the keys a private_key_jwt client registers (RFC 7591 §2 `jwks` / `jwks_uri`), so a
 // registration cannot store something the token endpoint would later choke on or leak.
 import type { JWK } from 'jose';
+import { isIP } from 'node:net';
 import { OAuthError } from './errors.js';
+import { isInternalAddress } from './jwks-fetch.js';
 
 /** Key types that can verify RS384 or ES384 assertions (client-auth.ts ASSERTION_ALGS). */
 const ASYMMETRIC = new Set(['RSA', 'EC']);
@@ -41,13 +43,9 @@ export function checkJwksUrl(value: unknown, allowLoopbackHttp: boolean): assert
   throw new OAuthError('invalid_client_metadata', allowLoopbackHttp ? 'jwks_uri must use https (http only on localhost)' : 'jwks_uri must be an https URL of the app');
 }
 
-/** IP literals of loopback, private, link-local (cloud metadata) and unspecified ranges. */
+/** Loopback, private, link-local (cloud metadata) and unspecified IP literals, and localhost names. */
 function internalAddress(hostname: string): boolean {
-  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(hostname);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (hostname.startsWith('[')) return /^\[(::1?|f[cd][0-9a-f]*:.*|fe[89ab][0-9a-f]*:.*|::ffff:.*)\]$/i.test(hostname);
+  const literal = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+  if (isIP(literal)) return isInternalAddress(literal);
   return hostname === 'localhost' || hostname.endsWith('.localhost');
 }
