@@ -48,6 +48,7 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await page.getByRole('heading', { name: 'What needs your attention' }).waitFor();
     newBefore = await newOnHome();
     assert.ok(newBefore > 0, 'on a new device every recent result is new');
+    assert.doesNotMatch(await page.locator('main').innerText(), / in (Serum|Blood|Urine)| panel - /, 'new panels by their plain names');
     await axeScan(page, 'home');
     await screenshot(page, 'home');
     await nav.getByRole('link', { name: 'Test results' }).click();

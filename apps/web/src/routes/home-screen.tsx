@@ -3,14 +3,14 @@ import { usePatient } from '../features/identity/session.js';
 import { HOME_NEW_PANELS, loadHome, newResultsIn } from '../features/records/load-home.js';
 import { useRecord } from '../features/records/use-record.js';
 import { useOpenedResults } from '../features/records/opened-results.js';
-import { conceptText } from '../features/records/format-common.js';
+import { labTestName } from '../features/records/test-name.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { AppointmentCard } from '../features/records/appointment-card.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
 export default function HomeScreen() {
-  const { m, formatDate } = useI18n();
+  const { m, locale, formatDate } = useI18n();
   const session = usePatient();
   const { isNew } = useOpenedResults(session.patientId);
   // The key names the value's shape: a copy saved offline by an older Home is not read as this one.
@@ -38,7 +38,7 @@ export default function HomeScreen() {
                   <ul>
                     {fresh.panels.slice(0, HOME_NEW_PANELS).map(({ report, date, newResults }) => (
                       <li key={report.id}>
-                        {conceptText(report.code, m.fallback.panel)}
+                        {labTestName(report.code, locale, m.fallback.panel)}
                         <span className="meta">
                           {' '}
                           {date ? `${formatDate(date)} · ` : ''}
