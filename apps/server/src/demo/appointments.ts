@@ -17,6 +17,8 @@ export interface UpcomingInput {
   dir: ClinicDirectory;
   asOf: Date;
   child: boolean;
+  /** The patient prefers Spanish: the clinic writes the visit's words for them in Spanish. */
+  spanish: boolean;
   /** Long-term problems with their Condition ids: the follow-up visit is for them. */
   chronic: Array<{ key: ChronicKey; conditionId: string }>;
   rng: Rng;
@@ -33,9 +35,9 @@ export function upcomingAppointments(input: UpcomingInput): Appointment[] {
       start: clinicTime(addDays(asOf, rng.int(9, 40)), rng),
       minutes: 30,
       type: ['FOLLOWUP', 'A follow up visit from a previous appointment'],
-      description: `Follow-up visit: ${names.join(' and ')}`,
+      description: input.spanish ? 'Consulta de seguimiento de sus problemas de salud de largo plazo' : `Follow-up visit: ${names.join(' and ')}`,
       reasons: followUp.map((c) => c.conditionId),
-      instruction: 'Bring your medicines or a list of them, and any readings you took at home.',
+      instruction: input.spanish ? 'Traiga sus medicinas o una lista de ellas, y las medidas que tomó en casa.' : 'Bring your medicines or a list of them, and any readings you took at home.',
     }));
   }
   if (input.child || !followUp.length || rng.chance(0.5)) {
@@ -43,9 +45,9 @@ export function upcomingAppointments(input: UpcomingInput): Appointment[] {
       start: clinicTime(addDays(asOf, rng.int(45, 120)), rng),
       minutes: input.child ? 30 : 40,
       type: ['CHECKUP', 'A routine check-up, such as an annual physical'],
-      description: input.child ? 'Well-child check-up' : 'Yearly check-up',
+      description: input.spanish ? 'Chequeo anual' : input.child ? 'Well-child check-up' : 'Yearly check-up',
       reasons: [],
-      instruction: input.child ? "Bring your child's vaccine record." : 'Please come 15 minutes early to fill in a short health form.',
+      instruction: input.spanish ? 'Llegue 15 minutos antes para llenar un formulario de salud corto.' : input.child ? "Bring your child's vaccine record." : 'Please come 15 minutes early to fill in a short health form.',
     }));
   }
   return out;

@@ -423,6 +423,6 @@ export function buildChart(seed: number, index: number, asOf: Date, dir: ClinicD
   out.push(provenance(next(), chartLevel, lastVisitEnd, pcp, dir.clinicOrgId));
   out.push(...chartAdditions(out, { pcp, asOf, historyStart: plan.historyStart, lastVisitEnd, birthDate: fhirDate(p.birthDate) }, additions));
   // Last, with their own random stream, so adding them left every earlier id and value unchanged.
-  out.push(...upcomingAppointments({ patient: patientRef, clinician: pcp, dir, asOf, child: minor, chronic: chronicWithIds, rng: new Rng(seed, index, 'appointments'), ids: next }));
+  out.push(...upcomingAppointments({ patient: patientRef, clinician: pcp, dir, asOf, child: minor, spanish: p.spanish, chronic: chronicWithIds, rng: new Rng(seed, index, 'appointments'), ids: next }));
   return out;
 }
