@@ -5,7 +5,7 @@
 // sign-out wiping the offline store. Screenshots for docs/screenshots come from this run.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Bundle, DiagnosticReport, DocumentReference, Observation } from '@medplum/fhirtypes';
+import type { Appointment, Bundle, DiagnosticReport, DocumentReference, Observation } from '@medplum/fhirtypes';
 import { searchResources } from '../../server/src/fhir/search/search.js';
 import { homeSearches } from '../src/features/records/load-home.js';
 import { axeScan, browserSuite, DEMO_ACCOUNTS, demoPatient, screenshot, signIn, tabTo } from './support.js';
@@ -49,6 +49,15 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     newBefore = await newOnHome();
     assert.ok(newBefore > 0, 'on a new device every recent result is new');
     assert.doesNotMatch(await page.locator('main').innerText(), / in (Serum|Blood|Urine)| panel - /, 'new panels by their plain names');
+    // The next booked visit, by its kind, with the patient's clinician and where.
+    const booked = (await search<Appointment>(env, 'Appointment', [['patient', patientId], ['date', `ge${new Date().toISOString().slice(0, 19)}Z`], ['_sort', 'date']]))[0];
+    assert.ok(booked, 'the demo patient has a visit booked');
+    const upcoming = page.getByRole('region', { name: 'Upcoming visits' });
+    await upcoming.getByRole('heading', { name: booked.appointmentType?.coding?.[0]?.code === 'FOLLOWUP' ? 'Follow-up visit' : 'Check-up' }).first().waitFor();
+    const clinician = booked.participant.find((x) => x.actor?.reference?.startsWith('Practitioner/'))!.actor!.display!;
+    await upcoming.getByText(`With ${clinician}`).first().waitFor();
+    // Messages, bills and forms have their places, saying what will show there.
+    for (const place of ['Messages', 'Bills', 'Forms']) await page.getByText(`${place}:`, { exact: true }).waitFor();
     await axeScan(page, 'home');
     await screenshot(page, 'home');
     await nav.getByRole('link', { name: 'Test results' }).click();

@@ -62,6 +62,11 @@ export const en = {
     activeMeds: (n: number) => `${n} ${plural(n, 'medicine', 'medicines')} you take now`,
     allergies: (n: number) => (n === 0 ? 'No known allergies' : `${n} ${plural(n, 'allergy', 'allergies')}`),
     seeAll: 'See all',
+    comingPlaces: {
+      messages: { title: 'Messages', text: 'Messages from your care team will show here.' },
+      bills: { title: 'Bills', text: 'Your bills and payments will show here.' },
+      forms: { title: 'Forms', text: 'Forms to fill in before a visit will show here.' },
+    },
   },
   results: {
     title: 'Test results',

@@ -61,6 +61,11 @@ export const es: Messages = {
     activeMeds: (n: number) => `${n} ${plural(n, 'medicamento que toma', 'medicamentos que toma')} ahora`,
     allergies: (n: number) => (n === 0 ? 'Sin alergias conocidas' : `${n} ${plural(n, 'alergia', 'alergias')}`),
     seeAll: 'Ver todo',
+    comingPlaces: {
+      messages: { title: 'Mensajes', text: 'Aquí verá los mensajes de su equipo de salud.' },
+      bills: { title: 'Facturas', text: 'Aquí verá sus facturas y pagos.' },
+      forms: { title: 'Formularios', text: 'Aquí verá los formularios para llenar antes de una consulta.' },
+    },
   },
   results: {
     title: 'Resultados de pruebas',

@@ -9,6 +9,8 @@ import { AppointmentCard } from '../features/records/appointment-card.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
+const COMING_PLACES = ['messages', 'bills', 'forms'] as const;
+
 export default function HomeScreen() {
   const { m, locale, formatDate } = useI18n();
   const session = usePatient();
@@ -50,6 +52,15 @@ export default function HomeScreen() {
                 </>
               )}
             </div>
+            {/* Messages, bills and forms get their place now; each capability's issue replaces its
+                line with what is waiting (unread messages, a balance due, a form to fill in). */}
+            <ul className="card">
+              {COMING_PLACES.map((place) => (
+                <li key={place}>
+                  <strong>{m.home.comingPlaces[place].title}:</strong> <span className="meta">{m.home.comingPlaces[place].text}</span>
+                </li>
+              ))}
+            </ul>
           </section>
           <section aria-labelledby="upcoming">
             <h2 id="upcoming">{m.home.upcoming}</h2>
