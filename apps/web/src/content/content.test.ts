@@ -199,6 +199,14 @@ test('findGlossaryTerms finds whole words, case-insensitively', () => {
   );
 });
 
+test('findGlossaryTerms leaves lab notation in square brackets alone', () => {
+  const words = found('Glucose [Mass/volume] in Serum or Plasma: 98 mg/dL. No mass on exam.', 'en').map((m) => m.text);
+  assert.ok(!words.some((w) => w === 'Mass'), 'Mass in [Mass/volume] is a kind of measure');
+  assert.ok(words.includes('mass'), 'a mass outside the brackets is still explained');
+  // An opening bracket that is never closed does not hide the rest of the note.
+  assert.ok(found('See [note. History of hypertension.', 'en').some((m) => m.id === 'hypertension'));
+});
+
 test('findGlossaryTerms prefers the longest term and never overlaps', () => {
   const entries: GlossaryEntry[] = [
     { id: 'pressure', en: { terms: ['pressure'], definition: 'x' }, es: { terms: ['presión'], definition: 'y' } },

@@ -140,6 +140,15 @@ export function findGlossaryTerms(
 
   let i = 0;
   while (i < n) {
+    // Square brackets in notes hold lab test notation ("Glucose [Mass/volume] in Serum"): "Mass"
+    // there is a kind of measure, not a lump, so nothing inside them is explained.
+    if (folded[i] === '[') {
+      const close = folded.indexOf(']', i);
+      if (close !== -1 && close - i <= 80 && !folded.slice(i, close).includes('\n')) {
+        i = close + 1;
+        continue;
+      }
+    }
     // Only start at the beginning of a word.
     if (!isWordChar(folded[i]) || isWordChar(folded[i - 1])) {
       i++;
