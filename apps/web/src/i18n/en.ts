@@ -106,8 +106,8 @@ export const en = {
     },
     rangeText: {
       between: (low: string, high: string) => `${low} to ${high}`,
-      below: (high: string) => `Less than ${high}`,
-      above: (low: string) => `More than ${low}`,
+      below: (high: string) => `${high} or less`,
+      above: (low: string) => `${low} or more`,
     },
     status: { preliminary: 'Preliminary result: it may change', corrected: 'Corrected result', amended: 'Updated result', cancelled: 'Cancelled', 'entered-in-error': 'Entered by mistake' } as Record<string, string>,
   },

@@ -105,8 +105,8 @@ export const es: Messages = {
     },
     rangeText: {
       between: (low: string, high: string) => `${low} a ${high}`,
-      below: (high: string) => `Menos de ${high}`,
-      above: (low: string) => `Más de ${low}`,
+      below: (high: string) => `${high} o menos`,
+      above: (low: string) => `${low} o más`,
     },
     status: { preliminary: 'Resultado preliminar: puede cambiar', corrected: 'Resultado corregido', amended: 'Resultado actualizado', cancelled: 'Cancelado', 'entered-in-error': 'Registrado por error' },
   },

@@ -39,12 +39,14 @@ test('the lab flag decides the interpretation; without one the value is compared
 test('reference range text says the unit once, in the reader language', () => {
   assert.equal(rangeText(glucose().referenceRange![0], en, num('en')), '70 to 99 mg/dL');
   assert.equal(rangeText(glucose().referenceRange![0], es, num('es')), '70 a 99 mg/dL');
-  assert.equal(rangeText({ high: { value: 200, unit: 'mg/dL' } }, en, num('en')), 'Less than 200 mg/dL');
-  assert.equal(rangeText({ low: { value: 60, unit: 'mL/min' } }, en, num('en')), 'More than 60 mL/min');
+  // FHIR's low and high are inclusive (ObservationReferenceRange): 60 itself is in ">=60".
+  assert.equal(rangeText({ high: { value: 200, unit: 'mg/dL' } }, en, num('en')), '200 mg/dL or less');
+  assert.equal(rangeText({ low: { value: 60, unit: 'mL/min' } }, en, num('en')), '60 mL/min or more');
+  assert.equal(rangeText({ low: { value: 60, unit: 'mL/min' } }, es, num('es')), '60 mL/min o más');
   assert.equal(rangeText({ text: 'Negative' }, en, num('en')), 'Negative');
   // The lab's own text is in its number style; low/high are written in the reader's.
   assert.equal(rangeText({ low: { value: 0.74, unit: 'mg/dL' }, high: { value: 1.35, unit: 'mg/dL' }, text: '0.74-1.35 mg/dL' }, es, num('es')), '0,74 a 1,35 mg/dL');
-  assert.equal(rangeText({ low: { value: 60, unit: 'mL/min' }, text: '>=60 mL/min' }, en, num('en')), 'More than 60 mL/min');
+  assert.equal(rangeText({ low: { value: 60, unit: 'mL/min' }, text: '>=60 mL/min' }, en, num('en')), '60 mL/min or more');
   assert.equal(rangeText(undefined, en, num('en')), undefined);
 });
 
