@@ -151,6 +151,7 @@ export const en = {
     immunizations: 'Vaccines',
     noImmunizations: 'No vaccines on file.',
     print: 'Print vaccine record',
+    officialName: (name: string) => `Official name: ${name}`,
     vitals: 'Vital signs',
     noVitals: 'No vital signs on file.',
     latest: (when: string) => `Latest: ${when}`,

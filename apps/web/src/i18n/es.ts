@@ -150,6 +150,7 @@ export const es: Messages = {
     immunizations: 'Vacunas',
     noImmunizations: 'No hay vacunas registradas.',
     print: 'Imprimir registro de vacunas',
+    officialName: (name: string) => `Nombre oficial: ${name}`,
     vitals: 'Signos vitales',
     noVitals: 'No hay signos vitales registrados.',
     latest: (when: string) => `Último: ${when}`,

@@ -18,6 +18,7 @@ import assert from 'node:assert/strict';
 import { en } from './en.js';
 import { es } from './es.js';
 import { labTests } from '../content/lab-tests.js';
+import { vaccineNames } from '../content/vaccines.js';
 import { addCounts, counts, fleschKincaidGrade, inflesz, spanishSyllables, splitSentences, szigrisztPazos, wordsOf, type Lang } from './readability.js';
 
 const TEXT_MAX_GRADE = 8;
@@ -148,6 +149,17 @@ test('no FHIR jargon or raw codes in the lab explanations', () => {
     (['en', 'es'] as const).flatMap((lang) =>
       (['name', 'measures', 'why', 'highLow'] as const).flatMap((field) => jargonIn(`${t.en.name} ${lang}.${field}`, t[lang][field] ?? '')),
     ),
+  );
+  assert.deepEqual(found, []);
+});
+
+// The plain names that stand in for terminology displays are labels: too short for a reading
+// formula, but they must not bring back the jargon they replace.
+const PLAIN_NAME_TABLES = { vaccines: vaccineNames };
+
+test('no FHIR jargon or raw codes in the plain names that stand in for terminology displays', () => {
+  const found = Object.entries(PLAIN_NAME_TABLES).flatMap(([table, entries]) =>
+    entries.flatMap((e) => (['en', 'es'] as const).flatMap((lang) => jargonIn(`${table} ${e.en} ${lang}`, e[lang]))),
   );
   assert.deepEqual(found, []);
 });

@@ -6,6 +6,7 @@ import { conceptText, humanName, referenceText } from '../features/records/forma
 import { observationDate } from '../features/records/format-observation.js';
 import { VITAL_KINDS, chartable, groupVitals, vitalValueText } from '../features/records/format-vitals.js';
 import { HistoryChart } from '../features/records/history-chart.js';
+import { officialVaccineName, vaccineName } from '../features/records/vaccine-name.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle, StatusBadge } from '../ui/primitives.js';
 
@@ -14,7 +15,7 @@ import { Button, ErrorMessage, Loading, PageTitle, StatusBadge } from '../ui/pri
 const GrowthCharts = lazy(() => import('../features/records/growth/growth-charts.js').catch(() => ({ default: () => null })));
 
 export default function SummaryScreen() {
-  const { m, formatDate, formatNumber } = useI18n();
+  const { m, locale, formatDate, formatNumber } = useI18n();
   const { data, error, loading, reload } = useRecord('summary', loadHealthSummary);
   if (loading && !data) return <Loading />;
   if (error !== undefined || !data) return <ErrorMessage error={error} onRetry={reload} />;
@@ -97,12 +98,18 @@ export default function SummaryScreen() {
                 </tr>
               </thead>
               <tbody>
-                {s.immunizations.map((i) => (
-                  <tr key={i.id}>
-                    <td>{conceptText(i.vaccineCode, m.fallback.vaccine)}</td>
-                    <td>{formatDate(i.occurrenceDateTime ?? i.occurrenceString)}</td>
-                  </tr>
-                ))}
+                {s.immunizations.map((i) => {
+                  const official = officialVaccineName(i.vaccineCode, locale);
+                  return (
+                    <tr key={i.id}>
+                      <td>
+                        {vaccineName(i.vaccineCode, locale, m.fallback.vaccine)}
+                        {official && <span className="print-only meta">{m.summary.officialName(official)}</span>}
+                      </td>
+                      <td>{formatDate(i.occurrenceDateTime ?? i.occurrenceString)}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
             <Button variant="secondary" className="no-print" onClick={() => window.print()}>
