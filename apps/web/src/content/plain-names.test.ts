@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PlainName } from './plain-name.js';
 import { vaccineNames } from './vaccines.js';
+import { careTeamRoleNames } from './care-team-roles.js';
 import { VACCINES } from '../../../server/src/demo/immunizations.js';
 
 /** Common English words that should never show up in Spanish text. */
@@ -30,4 +31,11 @@ test('vaccines: about 40 common vaccines, each named in English and Spanish, cod
   const codes = checkTable('vaccine', vaccineNames, /^\d{2,3}$/, (c) => c.replace(/^0+(?=\d)/, ''));
   assert.ok(vaccineNames.length >= 40, `only ${vaccineNames.length} vaccine names`);
   for (const v of Object.values(VACCINES)) assert.ok(codes.has(v.cvx.replace(/^0+(?=\d)/, '')), `the demo's ${v.display} (${v.cvx}) has no plain name`);
+});
+
+test('care team roles: every role the demo clinic gives is named, in English and Spanish', () => {
+  // SNOMED CT concept ids, or NUCC taxonomy codes (ten characters ending in X).
+  const codes = checkTable('care team role', careTeamRoleNames, /^(\d{6,18}|[0-9A-Z]{9}X)$/);
+  // apps/server/src/demo/chart.ts: pediatrician or primary care physician, cardiologist, nurse, mother, father.
+  for (const code of ['82296001', '446050000', '17561000', '224535009', '72705000', '66839005']) assert.ok(codes.has(code), `demo role ${code} has no plain name`);
 });

@@ -19,6 +19,7 @@ import { en } from './en.js';
 import { es } from './es.js';
 import { labTests } from '../content/lab-tests.js';
 import { vaccineNames } from '../content/vaccines.js';
+import { careTeamRoleNames } from '../content/care-team-roles.js';
 import { addCounts, counts, fleschKincaidGrade, inflesz, spanishSyllables, splitSentences, szigrisztPazos, wordsOf, type Lang } from './readability.js';
 
 const TEXT_MAX_GRADE = 8;
@@ -155,7 +156,7 @@ test('no FHIR jargon or raw codes in the lab explanations', () => {
 
 // The plain names that stand in for terminology displays are labels: too short for a reading
 // formula, but they must not bring back the jargon they replace.
-const PLAIN_NAME_TABLES = { vaccines: vaccineNames };
+const PLAIN_NAME_TABLES = { vaccines: vaccineNames, careTeamRoles: careTeamRoleNames };
 
 test('no FHIR jargon or raw codes in the plain names that stand in for terminology displays', () => {
   const found = Object.entries(PLAIN_NAME_TABLES).flatMap(([table, entries]) =>

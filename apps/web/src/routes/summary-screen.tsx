@@ -2,11 +2,12 @@ import { lazy, Suspense } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { loadHealthSummary } from '../features/records/load-records.js';
 import { useRecord } from '../features/records/use-record.js';
-import { conceptText, humanName, referenceText } from '../features/records/format-common.js';
+import { conceptText, humanName } from '../features/records/format-common.js';
 import { observationDate } from '../features/records/format-observation.js';
 import { VITAL_KINDS, chartable, groupVitals, vitalValueText } from '../features/records/format-vitals.js';
 import { HistoryChart } from '../features/records/history-chart.js';
 import { officialVaccineName, vaccineName } from '../features/records/vaccine-name.js';
+import { careTeamMembers } from '../features/records/care-team.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle, StatusBadge } from '../ui/primitives.js';
 
@@ -24,6 +25,7 @@ export default function SummaryScreen() {
   const active = s.conditions.filter(isActive);
   const resolved = s.conditions.filter((c) => !isActive(c));
   const vitals = groupVitals(s.vitals);
+  const careTeam = careTeamMembers(s.careTeams, s.patient.id, locale, m.fallback.person);
   const birth = s.patient.birthDate ? Date.parse(s.patient.birthDate) : undefined;
   const isChild = birth !== undefined && Date.now() - birth < 18 * 365.25 * 86_400_000;
   const vitalKinds = VITAL_KINDS.filter((k) => vitals.has(k) && (isChild || k !== 'headCirc'));
@@ -186,14 +188,14 @@ export default function SummaryScreen() {
 
       <section aria-labelledby="careteam" className="no-print">
         <h2 id="careteam">{m.summary.careTeam}</h2>
-        {s.careTeams.flatMap((t) => t.participant ?? []).length === 0 ? (
+        {careTeam.length === 0 ? (
           <p>{m.summary.noCareTeam}</p>
         ) : (
           <ul>
-            {s.careTeams.flatMap((t) => t.participant ?? []).map((p, i) => (
-              <li key={i}>
-                {referenceText(p.member, m.fallback.person)}
-                {p.role?.[0] ? ` · ${conceptText(p.role[0], '')}` : ''}
+            {careTeam.map((p) => (
+              <li key={p.key}>
+                {p.name}
+                {p.role ? ` · ${p.role}` : ''}
               </li>
             ))}
           </ul>
