@@ -81,6 +81,27 @@ browserSuite('layout: touch targets, right-to-left mirroring, unique regions', a
     await page.locator('main section.result-group').nth(2).waitFor();
     assert.deepEqual(await bestPractice(page), [], 'Test results');
   });
+
+  await t.test('Spanish tab labels are never cut inside a word at 390 px', async () => {
+    await nav.getByRole('link', { name: 'More' }).click();
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('heading', { name: 'Más', level: 1 }).waitFor();
+    // Each word of each tab label must lie on one line: one client rect per word.
+    const cut = await page.locator('.tab-bar a').evaluateAll((links) =>
+      links.flatMap((a) => {
+        const text = a.lastChild as Text;
+        const words = [...(text.textContent ?? '').matchAll(/\S+/g)];
+        return words.filter((w) => {
+          const range = document.createRange();
+          range.setStart(text, w.index!);
+          range.setEnd(text, w.index! + w[0].length);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        }).map((w) => w[0]);
+      }),
+    );
+    assert.deepEqual(cut, []);
+    await page.getByLabel('Idioma').selectOption('en');
+  });
   await context.close();
 });
 

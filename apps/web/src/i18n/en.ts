@@ -50,6 +50,8 @@ export const en = {
     more: 'More',
     signOut: 'Sign out',
   },
+  /** Shorter names for the phone tab bar, where a tab is a fifth of the screen wide. */
+  navTab: {} as Record<string, string | undefined>,
   home: {
     title: (name: string) => (name ? `Hello, ${name}` : 'Hello'),
     needsAttention: 'What needs your attention',

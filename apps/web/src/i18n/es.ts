@@ -49,6 +49,7 @@ export const es: Messages = {
     more: 'Más',
     signOut: 'Cerrar sesión',
   },
+  navTab: { medications: 'Medicinas' },
   home: {
     title: (name: string) => (name ? `Hola, ${name}` : 'Hola'),
     needsAttention: 'Lo que necesita su atención',

@@ -50,7 +50,7 @@ export function Shell({ children, signedIn, onSignOut, nav = { primary: primaryN
               <li key={item.href}>
                 <Link href={item.href} aria-current={isCurrent(item) ? 'page' : undefined}>
                   <Icon name={item.icon} />
-                  {m.nav[item.key]}
+                  {m.navTab[item.key] ?? m.nav[item.key]}
                 </Link>
               </li>
             ))}
