@@ -170,6 +170,7 @@ export const en = {
     noGoals: 'No goals on file.',
     systolic: 'Top number',
     diastolic: 'Bottom number',
+    units: { beatsPerMinute: 'beats a minute', inch: 'in', percent: (n: string) => `${n}%` },
     growthCharts: 'Growth charts',
     growthChartsIntro: 'Each dot is one measurement of your child. The shaded bands show what is usual for children of the same age and sex. The light band holds 90 of every 100 children. The dark band holds the middle half. The line is the 50th percentile.',
     growthMeasures: { weight: 'Weight for age', stature: 'Height for age', length: 'Length for age', bmi: 'BMI for age', headCircumference: 'Head size for age' } as Record<string, string>,

@@ -168,6 +168,7 @@ export const es: Messages = {
     noGoals: 'No hay metas registradas.',
     systolic: 'Número de arriba',
     diastolic: 'Número de abajo',
+    units: { beatsPerMinute: 'latidos por minuto', inch: 'pulg', percent: (n: string) => `${n} %` },
     growthCharts: 'Gráficas de crecimiento',
     growthChartsIntro: 'Cada punto es una medida de su hijo o hija. Las franjas sombreadas muestran lo habitual en niños de la misma edad y sexo. La franja clara incluye a 90 de cada 100 niños. La franja oscura incluye a la mitad del medio. La línea es el percentil 50.',
     growthMeasures: { weight: 'Peso para la edad', stature: 'Estatura para la edad', length: 'Largo para la edad', bmi: 'IMC para la edad', headCircumference: 'Tamaño de la cabeza para la edad' },

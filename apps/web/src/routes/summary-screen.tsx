@@ -132,7 +132,7 @@ export default function SummaryScreen() {
             <div key={kind} className="card">
               <div className="row">
                 <h3>{name}</h3>
-                <span className="value">{vitalValueText(latest, formatNumber) ?? m.notRecorded}</span>
+                <span className="value">{vitalValueText(latest, formatNumber, m.summary.units) ?? m.notRecorded}</span>
               </div>
               <p className="meta">{m.summary.latest(formatDate(observationDate(latest), 'long'))}</p>
               {kind === 'bp' && <p className="meta">{m.summary.systolic}</p>}
@@ -152,7 +152,7 @@ export default function SummaryScreen() {
                       {[...list].reverse().map((o) => (
                         <tr key={o.id}>
                           <td>{formatDate(observationDate(o))}</td>
-                          <td>{vitalValueText(o, formatNumber) ?? m.notRecorded}</td>
+                          <td>{vitalValueText(o, formatNumber, m.summary.units) ?? m.notRecorded}</td>
                         </tr>
                       ))}
                     </tbody>

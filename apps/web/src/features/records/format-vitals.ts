@@ -1,5 +1,6 @@
 // Vital signs: groups observations by kind and makes blood pressure chartable. Pure.
-import type { Observation } from '@medplum/fhirtypes';
+import type { Observation, Quantity } from '@medplum/fhirtypes';
+import type { Messages } from '../../i18n/en.js';
 import { LOINC, codeIn } from './format-common.js';
 import { observationDate, unitText, type NumberFormatter } from './format-observation.js';
 
@@ -27,7 +28,32 @@ export function chartable(o: Observation): Observation {
   return { ...o, valueQuantity: sys, referenceRange: [{ low: { value: 90 }, high: { value: 120 } }] };
 }
 
-export function vitalValueText(o: Observation, formatNumber: NumberFormatter): string | undefined {
+/** The words for vital-sign units that differ by language (i18n summary.units). */
+export type VitalUnitWords = Messages['summary']['units'];
+
+// UCUM codes (unitsofmeasure.org) of the vital signs profile, as a patient reads them. The unit
+// text beside the code is free text ("C", "beats/minute" from some feeds), so the code wins; a
+// quantity with only text is matched on the same spellings.
+const PRINTED: Record<string, string | ((w: VitalUnitWords) => string)> = {
+  cel: '°C', degc: '°C', c: '°C', '°c': '°C',
+  '[degf]': '°F', degf: '°F', f: '°F', '°f': '°F',
+  'mm[hg]': 'mmHg', mmhg: 'mmHg',
+  'kg/m2': 'kg/m²', 'kg/m^2': 'kg/m²', 'kg/m²': 'kg/m²',
+  '/min': (w) => w.beatsPerMinute, '{beats}/min': (w) => w.beatsPerMinute, 'beats/minute': (w) => w.beatsPerMinute, 'beats/min': (w) => w.beatsPerMinute, bpm: (w) => w.beatsPerMinute,
+  kg: 'kg', g: 'g', '[lb_av]': 'lb', lb: 'lb', lbs: 'lb', '[oz_av]': 'oz', oz: 'oz',
+  cm: 'cm', m: 'm', '[in_i]': (w) => w.inch, in: (w) => w.inch,
+};
+
+/** "°C", "beats a minute", "kg/m²", in the reader's language; another unit as the record prints it. */
+export function vitalUnitText(q: Quantity | undefined, words: VitalUnitWords): string {
+  for (const key of [q?.code, q?.unit]) {
+    const printed = key ? PRINTED[key.trim().toLowerCase()] : undefined;
+    if (printed) return typeof printed === 'string' ? printed : printed(words);
+  }
+  return unitText(q);
+}
+
+export function vitalValueText(o: Observation, formatNumber: NumberFormatter, words: VitalUnitWords): string | undefined {
   if (vitalKind(o) === 'bp') {
     const sys = component(o, SYSTOLIC)?.value;
     const dia = component(o, DIASTOLIC)?.value;
@@ -35,8 +61,11 @@ export function vitalValueText(o: Observation, formatNumber: NumberFormatter): s
   }
   const q = o.valueQuantity;
   if (q?.value === undefined) return undefined;
-  const unit = unitText(q);
-  return `${formatNumber(q.value, 1)}${unit ? ` ${unit}` : ''}`;
+  const value = formatNumber(q.value, 1);
+  const percent = q.code === '%' || q.unit?.trim() === '%';
+  if (percent) return words.percent(value);
+  const unit = vitalUnitText(q, words);
+  return `${value}${unit ? ` ${unit}` : ''}`;
 }
 
 export function groupVitals(observations: Observation[]): Map<VitalKind, Observation[]> {
