@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { PlainName } from './plain-name.js';
 import { vaccineNames } from './vaccines.js';
 import { careTeamRoleNames } from './care-team-roles.js';
+import { documentTypeNames, visitTypeNames } from './visit-types.js';
 import { VACCINES } from '../../../server/src/demo/immunizations.js';
 
 /** Common English words that should never show up in Spanish text. */
@@ -38,4 +39,28 @@ test('care team roles: every role the demo clinic gives is named, in English and
   const codes = checkTable('care team role', careTeamRoleNames, /^(\d{6,18}|[0-9A-Z]{9}X)$/);
   // apps/server/src/demo/chart.ts: pediatrician or primary care physician, cardiologist, nurse, mother, father.
   for (const code of ['82296001', '446050000', '17561000', '224535009', '72705000', '66839005']) assert.ok(codes.has(code), `demo role ${code} has no plain name`);
+});
+
+/** LOINC codes end in a Mod 10 (Luhn) check digit. */
+function loincCheckDigitOk(code: string): boolean {
+  const [digits, check] = code.split('-');
+  let sum = 0;
+  for (let k = 0; k < digits.length; k++) {
+    let d = Number(digits[digits.length - 1 - k]);
+    if (k % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10 === Number(check);
+}
+
+test('visit and document types: every type the demo clinic writes is named, in English and Spanish', () => {
+  const visits = checkTable('visit type', visitTypeNames, /^\d{6,18}$/);
+  // apps/server/src/demo/encounters.ts TYPES.
+  for (const code of ['185349003', '410620009', '390906007', '185345009', '448337001', '11429006', '32485007']) assert.ok(visits.has(code), `demo visit type ${code} has no plain name`);
+  const documents = checkTable('document type', documentTypeNames, /^\d{1,7}-\d$/);
+  for (const code of documents.keys()) assert.ok(loincCheckDigitOk(code), `bad LOINC check digit: ${code}`);
+  // apps/server/src/demo/notes.ts NOTE_TYPES and the pathology report.
+  for (const code of ['11506-3', '18842-5', '34117-2', '11488-4', '28570-0', '11526-1', '11502-2', '18748-4', '11524-6', '34552-0', '34133-9', '11529-5']) {
+    assert.ok(documents.has(code), `demo document type ${code} has no plain name`);
+  }
 });

@@ -1,14 +1,14 @@
 import { useI18n } from '../i18n/index.js';
 import { loadDocuments } from '../features/records/load-records.js';
 import { useRecord } from '../features/records/use-record.js';
-import { conceptText } from '../features/records/format-common.js';
+import { documentTitle } from '../features/records/visit-title.js';
 import { attachmentBlob, attachmentOf } from '../features/records/attachments.js';
 import { openBlob, saveFile } from '../features/records/save-file.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 
 export default function DocumentsScreen() {
-  const { m, formatDate } = useI18n();
+  const { m, locale, formatDate } = useI18n();
   const { data, error, loading, reload } = useRecord('documents', loadDocuments);
   return (
     <>
@@ -21,7 +21,7 @@ export default function DocumentsScreen() {
         {data?.value.map((doc) => {
           const attachment = attachmentOf(doc);
           const blob = attachment ? attachmentBlob(attachment) : undefined;
-          const title = attachment?.title ?? conceptText(doc.type, m.documents.kindUnknown);
+          const title = documentTitle(doc, locale, m.documents.kindUnknown);
           const ext = attachment?.contentType?.includes('pdf') ? 'pdf' : attachment?.contentType?.includes('html') ? 'html' : 'txt';
           return (
             <li key={doc.id} className="card">

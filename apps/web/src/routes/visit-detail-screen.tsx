@@ -4,13 +4,13 @@ import { useRecord } from '../features/records/use-record.js';
 import { conceptText, periodStart, referenceText } from '../features/records/format-common.js';
 import { attachmentOf, noteText } from '../features/records/attachments.js';
 import { GlossaryText } from '../features/records/glossary-text.js';
+import { documentTitle, visitTitle } from '../features/records/visit-title.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
-import { visitTitle } from './visits-screen.js';
 
 export default function VisitDetailScreen({ params }: { params: Record<string, string> }) {
-  const { m, formatDate } = useI18n();
+  const { m, locale, formatDate } = useI18n();
   const { data, error, loading, reload } = useRecord(`visit:${params.id}`, (pid, signal) => loadVisitDetail(pid, params.id, signal));
   if (loading && !data) return <Loading />;
   if (error !== undefined || !data) return <ErrorMessage error={error} onRetry={reload} />;
@@ -23,7 +23,7 @@ export default function VisitDetailScreen({ params }: { params: Record<string, s
           <span className="back-arrow" aria-hidden="true">←</span> {m.visits.title}
         </Link>
       </p>
-      <PageTitle>{visitTitle(e, m)}</PageTitle>
+      <PageTitle>{visitTitle(e, locale, m)}</PageTitle>
       <SavedNotice savedAt={data.savedAt} />
       <p className="meta">{formatDate(periodStart(e.period), 'long')}</p>
       {who && <p>{m.visits.with(referenceText(who, m.fallback.clinician))}</p>}
@@ -34,9 +34,10 @@ export default function VisitDetailScreen({ params }: { params: Record<string, s
       {notes.length > 0 && <p className="meta">{m.visits.glossaryHint}</p>}
       {notes.map((doc) => {
         const text = noteText(attachmentOf(doc));
+        const title = documentTitle(doc, locale, m.fallback.document);
         return (
-          <article key={doc.id} aria-label={conceptText(doc.type, m.fallback.document)}>
-            <h3>{conceptText(doc.type, m.fallback.document)}</h3>
+          <article key={doc.id} aria-label={title}>
+            <h3>{title}</h3>
             {text !== undefined ? <GlossaryText text={text} /> : <p>{m.visits.noteNotReadable}</p>}
           </article>
         );

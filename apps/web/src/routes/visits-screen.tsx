@@ -1,19 +1,15 @@
-import type { Encounter } from '@medplum/fhirtypes';
 import { useI18n } from '../i18n/index.js';
 import { loadVisits } from '../features/records/load-records.js';
 import { useRecord } from '../features/records/use-record.js';
-import { conceptText, periodStart, referenceText } from '../features/records/format-common.js';
+import { periodStart, referenceText } from '../features/records/format-common.js';
+import { visitTitle } from '../features/records/visit-title.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { AppointmentCard } from '../features/records/appointment-card.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
-export function visitTitle(e: Encounter, m: ReturnType<typeof useI18n>['m']): string {
-  return e.type?.[0] ? conceptText(e.type[0], m.visits.class[e.class?.code ?? ''] ?? m.fallback.visit) : (m.visits.class[e.class?.code ?? ''] ?? m.fallback.visit);
-}
-
 export default function VisitsScreen() {
-  const { m, formatDate } = useI18n();
+  const { m, locale, formatDate } = useI18n();
   const { data, error, loading, reload } = useRecord('visits', loadVisits);
   return (
     <>
@@ -41,7 +37,7 @@ export default function VisitsScreen() {
               return (
                 <li key={e.id}>
                   <Link className="card" href={`/visits/${e.id}`}>
-                    <h3>{visitTitle(e, m)}</h3>
+                    <h3>{visitTitle(e, locale, m)}</h3>
                     <p className="meta">{formatDate(periodStart(e.period), 'long')}</p>
                     {who && <p className="meta">{m.visits.with(referenceText(who, m.fallback.clinician))}</p>}
                   </Link>
