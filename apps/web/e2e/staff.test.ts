@@ -236,6 +236,38 @@ browserSuite('staff app: register an app, find a patient, EHR launch with patien
     assert.equal(read.status, 401, 'the app token stops working');
   });
 
+  await t.test('portal access: a clinician creates an activation code; the parent enrolls with it', async () => {
+    const { page } = clinician;
+    // The demo patient already has an account: the code is refused, in words.
+    await page.goto(`${base}/staff/patients/${patientId}`);
+    const access = page.getByRole('region', { name: 'Portal access' });
+    await access.getByRole('button', { name: 'Create activation code' }).click();
+    await access.getByText('Type an email address, like name@example.org.').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'email', 'focus goes to the email field');
+    await access.getByLabel('Email for the portal account').fill('second.account@example.org');
+    await access.getByRole('button', { name: 'Create activation code' }).click();
+    await access.getByRole('alert').filter({ hasText: 'This patient or this email already has a portal account.' }).waitFor();
+
+    const childId = demoPatient('child');
+    const child = JSON.parse((await env.systemRepo.read('Patient', childId)).content as string) as Patient;
+    await page.goto(`${base}/staff/patients/${childId}`);
+    await access.getByLabel('Email for the portal account').fill('guardian.of.child@example.org');
+    await access.getByRole('button', { name: 'Create activation code' }).click();
+    await access.getByText(/^Sent to guardian\.of\.child@example\.org\. It works until \w+ \d+, \d{4}\.$/).waitFor();
+    const code = (await access.locator('code.code-value').innerText()).trim();
+    assert.match(code, /^[A-Z0-9-]{12,}$/);
+    await axeScan(page, 'activation code created');
+
+    const parent = await env.newPhone();
+    await parent.page.goto(`${base}/enroll`);
+    await parent.page.getByRole('textbox', { name: 'Activation code' }).fill(code);
+    await parent.page.getByLabel('Date of birth').fill(child.birthDate!);
+    await parent.page.getByLabel('Choose a password').fill('lantern orchard meadow 42');
+    await parent.page.getByRole('button', { name: 'Create account' }).click();
+    await parent.page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+    await parent.context.close();
+  });
+
   await t.test('the staff app reads in Spanish', async () => {
     const { page } = clinician;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).click();

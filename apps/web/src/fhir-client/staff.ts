@@ -65,3 +65,12 @@ export interface AppRegistration {
 export const registeredApps = (signal?: AbortSignal) => request<{ apps: RegisteredApp[] }>('/api/admin/apps', { signal });
 export const registerApp = (body: AppRegistration) => request<{ app: RegisteredApp; clientSecret?: string }>('/api/admin/apps', { method: 'POST', body });
 export const disableApp = (clientId: string) => request<void>(`/api/admin/apps/${encodeURIComponent(clientId)}`, { method: 'DELETE' });
+
+export interface ActivationCode {
+  code: string;
+  expiresAt: string;
+  email: string;
+}
+/** A one-time code the patient enters with their birth date to create a portal account (identity API). */
+export const createActivationCode = (patientId: string, email: string) =>
+  request<ActivationCode>(`/api/staff/patients/${encodeURIComponent(patientId)}/activation-codes`, { method: 'POST', body: { email } });

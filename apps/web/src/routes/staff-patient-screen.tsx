@@ -1,9 +1,10 @@
-// A patient's chart for staff: the banner, and "Open an app" (EHR launch) with the visit, if any,
-// the app opens with (one of the recent encounters).
+// A patient's chart for staff: the banner, "Open an app" (EHR launch) with the visit, if any, the
+// app opens with (one of the recent encounters), and portal access (an activation code).
 import { useState } from 'react';
 import { AppLauncher } from '../features/staff/app-launcher.js';
 import { EncounterPicker } from '../features/staff/encounter-picker.js';
 import { PatientBanner } from '../features/staff/patient-banner.js';
+import { PortalInvite } from '../features/staff/portal-invite.js';
 import { patientSummary } from '../features/staff/patient-search.js';
 import { useStaffText } from '../features/staff/staff-text.js';
 import { readPatient, recentEncounters } from '../fhir-client/staff.js';
@@ -53,6 +54,10 @@ export default function StaffPatientScreen({ params }: { params: Record<string, 
             )
           }
         />
+      </section>
+      <section aria-labelledby="portal-access">
+        <h2 id="portal-access">{t.invite.title}</h2>
+        <PortalInvite patientId={id} />
       </section>
     </>
   );
