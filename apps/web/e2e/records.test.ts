@@ -161,7 +161,32 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     assert.doesNotMatch(await page.locator('dt:text-is("Rango normal") + dd').innerText(), /\d-\d|[<>]=|\d\.\d/);
     await axeScan(page, 'result detail (es)');
     await screenshot(page, 'result-detail-es');
-    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Más' }).click();
+
+    // Vaccines, care team roles, vital-sign units and visit titles in plain Spanish, not the
+    // English terminology displays the records carry (CVX, SNOMED CT, UCUM unit text).
+    const principal = page.getByRole('navigation', { name: 'Principal' });
+    await principal.getByRole('link', { name: 'Más' }).click();
+    await page.getByRole('link', { name: 'Resumen de salud' }).click();
+    await page.getByRole('heading', { name: 'Resumen de salud', level: 1 }).waitFor();
+    const vaccines = page.getByRole('region', { name: 'Vacunas' });
+    await vaccines.getByText(/^Vacuna contra /).first().waitFor();
+    assert.doesNotMatch(await vaccines.innerText(), /Influenza|injectable|mRNA|preservative/, 'vaccines by plain Spanish names');
+    const team = await page.getByRole('region', { name: 'Su equipo de atención' }).innerText();
+    assert.match(team, /Médico de atención primaria|Pediatra/);
+    assert.doesNotMatch(team, /physician|nurse|Pediatrician|Patient|Paciente/i, 'care team roles in Spanish, without the patient');
+    const vitals = await page.getByRole('region', { name: /^Signos vitales/ }).innerText();
+    assert.match(vitals, /\d latidos por minuto/);
+    assert.match(vitals, /\d °C/);
+    assert.doesNotMatch(vitals, /beats|\d C\b|kg\/m2/, 'vital-sign units in Spanish');
+    await principal.getByRole('link', { name: 'Consultas' }).click();
+    await page.getByRole('heading', { name: 'Consultas', level: 1 }).waitFor();
+    await page.locator(`a[href="/visits/${encounterId}"]`).waitFor();
+    const visitTitles = await page.locator('a.card h3').allInnerTexts();
+    assert.ok(visitTitles.some((t) => /^(Consulta|Chequeo|Estancia)/.test(t)), `visit titles in Spanish: ${visitTitles.join(', ')}`);
+    assert.deepEqual(visitTitles.filter((t) => /encounter|Encounter for|Well (child|adult)|Telemedicine|Hospital admission/.test(t)), [], 'no English visit types');
+    await axeScan(page, 'visits (es)');
+
+    await principal.getByRole('link', { name: 'Más' }).click();
     await page.getByLabel('Idioma').selectOption('en');
     await page.getByRole('heading', { name: 'More', level: 1 }).waitFor();
   });
