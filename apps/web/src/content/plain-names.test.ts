@@ -6,7 +6,11 @@ import type { PlainName } from './plain-name.js';
 import { vaccineNames } from './vaccines.js';
 import { careTeamRoleNames } from './care-team-roles.js';
 import { documentTypeNames, visitTypeNames } from './visit-types.js';
+import { problemNames } from './problem-names.js';
+import { allergyReactionNames, allergySubstanceNames } from './allergy-names.js';
+import { procedureNames } from './procedure-names.js';
 import { VACCINES } from '../../../server/src/demo/immunizations.js';
+import { ACUTE, ALLERGIES, CHRONIC } from '../../../server/src/demo/conditions.js';
 
 /** Common English words that should never show up in Spanish text. */
 const ENGLISH_WORDS = /\b(the|and|your|with|this|that|is|of|you|for|what|when|vaccine|visit|doctor|note)\b/i;
@@ -63,4 +67,32 @@ test('visit and document types: every type the demo clinic writes is named, in E
   for (const code of ['11506-3', '18842-5', '34117-2', '11488-4', '28570-0', '11526-1', '11502-2', '18748-4', '11524-6', '34552-0', '34133-9', '11529-5']) {
     assert.ok(documents.has(code), `demo document type ${code} has no plain name`);
   }
+});
+
+test('health problems: about 80 common ones, named by SNOMED CT and ICD-10-CM, every demo problem included', () => {
+  // SNOMED CT concept ids, or ICD-10-CM codes (a letter, two characters, then an optional dot and up to four more).
+  const codes = checkTable('problem', problemNames, /^(\d{6,18}|[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?)$/, (c) => c.toUpperCase().replace('.', ''));
+  assert.ok(problemNames.length >= 80, `only ${problemNames.length} problem names`);
+  for (const p of [...Object.values(CHRONIC), ...Object.values(ACUTE)]) {
+    assert.ok(codes.has(p.snomed), `the demo's ${p.display} (${p.snomed}) has no plain name`);
+    assert.ok(codes.has(p.icd10.replace('.', '')), `the demo's ${p.icdDisplay} (${p.icd10}) has no plain name`);
+  }
+});
+
+test('allergies: substances by SNOMED CT or RxNorm and reactions by SNOMED CT, every demo allergy and reaction included', () => {
+  const substances = checkTable('allergy substance', allergySubstanceNames.filter((s) => s.codes.length), /^\d{6,18}$/);
+  const medicines = checkTable('allergy medicine', allergySubstanceNames.filter((s) => s.rxnorm?.length).map((s) => ({ ...s, codes: s.rxnorm! })), /^\d{1,8}$/);
+  assert.ok(allergySubstanceNames.every((s) => s.codes.length || s.rxnorm?.length), 'an allergy substance has no code');
+  const reactions = checkTable('allergy reaction', allergyReactionNames, /^\d{6,18}$/);
+  for (const a of ALLERGIES) {
+    assert.ok((a.system.includes('rxnorm') ? medicines : substances).has(a.code), `the demo's ${a.display} (${a.code}) has no plain name`);
+    for (const r of a.reactions) assert.ok(reactions.has(r.snomed), `the demo's reaction ${r.display} (${r.snomed}) has no plain name`);
+  }
+});
+
+test('procedures: common tests and operations by SNOMED CT and CPT, every demo procedure included', () => {
+  const codes = checkTable('procedure', procedureNames, /^(\d{6,18}|\d{5})$/);
+  // apps/server/src/demo/care.ts PROCEDURES (SNOMED CT and CPT for each).
+  const demo = ['73761001', '45378', '307280005', '33208', '609588000', '27447', '29303009', '93000', '28520004', '36415', '71651007', '77067', '312681000', '77080', '399208008', '71046', '40701008', '93306'];
+  for (const code of demo) assert.ok(codes.has(code), `demo procedure ${code} has no plain name`);
 });

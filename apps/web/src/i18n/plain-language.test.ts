@@ -21,6 +21,9 @@ import { labTests } from '../content/lab-tests.js';
 import { vaccineNames } from '../content/vaccines.js';
 import { careTeamRoleNames } from '../content/care-team-roles.js';
 import { documentTypeNames, visitTypeNames } from '../content/visit-types.js';
+import { problemNames } from '../content/problem-names.js';
+import { allergyReactionNames, allergySubstanceNames } from '../content/allergy-names.js';
+import { procedureNames } from '../content/procedure-names.js';
 import { addCounts, counts, fleschKincaidGrade, inflesz, spanishSyllables, splitSentences, szigrisztPazos, wordsOf, type Lang } from './readability.js';
 
 const TEXT_MAX_GRADE = 8;
@@ -157,7 +160,7 @@ test('no FHIR jargon or raw codes in the lab explanations', () => {
 
 // The plain names that stand in for terminology displays are labels: too short for a reading
 // formula, but they must not bring back the jargon they replace.
-const PLAIN_NAME_TABLES = { vaccines: vaccineNames, careTeamRoles: careTeamRoleNames, visitTypes: visitTypeNames, documentTypes: documentTypeNames };
+const PLAIN_NAME_TABLES = { vaccines: vaccineNames, careTeamRoles: careTeamRoleNames, visitTypes: visitTypeNames, documentTypes: documentTypeNames, problems: problemNames, allergySubstances: allergySubstanceNames, allergyReactions: allergyReactionNames, procedures: procedureNames };
 
 test('no FHIR jargon or raw codes in the plain names that stand in for terminology displays', () => {
   const found = Object.entries(PLAIN_NAME_TABLES).flatMap(([table, entries]) =>
