@@ -1,0 +1,31 @@
+// What a patient reads for a coded item of their record: our plain name for its code when we have
+// one, else the record's own words. SNOMED CT displays end in a semantic tag ("Peanut
+// (substance)", "Asthma (disorder)") that sorts concepts for terminologists and means nothing to a
+// patient, so it is taken off the record's words wherever they are shown.
+import type { CodeableConcept } from '@medplum/fhirtypes';
+import { conceptText } from './format-common.js';
+import type { Locale, PlainNameLookup } from './plain-name.js';
+
+// The SNOMED CT semantic tags (SNOMED CT Editorial Guide, "Semantic Tags") a record's problem,
+// allergy or procedure display can end with.
+const SEMANTIC_TAG =
+  /\s*\((?:disorder|finding|substance|procedure|situation|event|morphologic abnormality|body structure|organism|product|medicinal product|medicinal product form|clinical drug|physical object|observable entity|qualifier value|regime\/therapy|record artifact|environment|person|specimen|attribute)\)\s*$/i;
+
+/** The record's words for a concept without a trailing SNOMED CT semantic tag, else the fallback. */
+export function recordName(concept: CodeableConcept | undefined, fallback: string): string {
+  return conceptText(concept, '').replace(SEMANTIC_TAG, '').trim() || fallback;
+}
+
+export interface ShownName {
+  /** What the patient reads. */
+  name: string;
+  /** The record's own words when a plain name stands in for them and they differ, to match paperwork. */
+  official?: string;
+}
+
+export function shownName(lookup: PlainNameLookup, concept: CodeableConcept | undefined, locale: Locale, fallback: string): ShownName {
+  const plain = lookup(concept, locale);
+  const record = recordName(concept, '');
+  if (!plain) return { name: record || fallback };
+  return record && record.toLowerCase() !== plain.toLowerCase() ? { name: plain, official: record } : { name: plain };
+}
