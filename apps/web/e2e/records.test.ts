@@ -178,6 +178,18 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     assert.match(vitals, /\d latidos por minuto/);
     assert.match(vitals, /\d °C/);
     assert.doesNotMatch(vitals, /beats|\d C\b|kg\/m2/, 'vital-sign units in Spanish');
+    // Health problems, allergies and procedures by plain Spanish names, never with SNOMED CT
+    // semantic tags such as "(disorder)"; the record's words may follow in small type.
+    const problems = page.getByRole('region', { name: 'Problemas de salud' });
+    await problems.locator('h3').first().waitFor();
+    const problemTitles = await problems.locator('h3').allInnerTexts();
+    assert.ok(problemTitles.includes('Ansiedad') && problemTitles.includes('Alergia en la nariz (rinitis alérgica)'), `the demo adult's problems in plain Spanish: ${problemTitles.join(', ')}`);
+    assert.deepEqual(problemTitles.filter((t) => /disorder|Anxiety|Allergic rhinitis/i.test(t)), [], 'no English problem names as titles');
+    const allergies = await page.getByRole('region', { name: 'Alergias' }).innerText();
+    assert.match(allergies, /Polen/);
+    assert.match(allergies, /Reacción: .*Ojos rojos/);
+    const summaryText = await page.locator('main').innerText();
+    assert.doesNotMatch(summaryText, /\((disorder|finding|substance|procedure|situation)\)/, 'no SNOMED CT semantic tags');
     await principal.getByRole('link', { name: 'Consultas' }).click();
     await page.getByRole('heading', { name: 'Consultas', level: 1 }).waitFor();
     await page.locator(`a[href="/visits/${encounterId}"]`).waitFor();

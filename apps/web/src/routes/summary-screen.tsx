@@ -8,6 +8,9 @@ import { VITAL_KINDS, chartable, groupVitals, vitalValueText } from '../features
 import { HistoryChart } from '../features/records/history-chart.js';
 import { officialVaccineName, vaccineName } from '../features/records/vaccine-name.js';
 import { careTeamMembers } from '../features/records/care-team.js';
+import { problemName } from '../features/records/problem-name.js';
+import { allergyReactions, allergySubstanceName } from '../features/records/allergy-name.js';
+import { procedureName } from '../features/records/procedure-name.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle, StatusBadge } from '../ui/primitives.js';
 
@@ -40,12 +43,16 @@ export default function SummaryScreen() {
           <p>{m.summary.noProblems}</p>
         ) : (
           <ul className="list">
-            {active.map((c) => (
-              <li key={c.id} className="card">
-                <h3>{conceptText(c.code, m.fallback.problem)}</h3>
-                {c.onsetDateTime && <p className="meta">{m.summary.since(formatDate(c.onsetDateTime, 'long'))}</p>}
-              </li>
-            ))}
+            {active.map((c) => {
+              const name = problemName(c.code, locale, m.fallback.problem);
+              return (
+                <li key={c.id} className="card">
+                  <h3>{name.name}</h3>
+                  {name.official && <p className="meta">{m.summary.officialName(name.official)}</p>}
+                  {c.onsetDateTime && <p className="meta">{m.summary.since(formatDate(c.onsetDateTime, 'long'))}</p>}
+                </li>
+              );
+            })}
           </ul>
         )}
         {resolved.length > 0 && (
@@ -53,7 +60,7 @@ export default function SummaryScreen() {
             <summary>{m.summary.resolved}</summary>
             <ul>
               {resolved.map((c) => (
-                <li key={c.id}>{conceptText(c.code, m.fallback.problem)}</li>
+                <li key={c.id}>{problemName(c.code, locale, m.fallback.problem).name}</li>
               ))}
             </ul>
           </details>
@@ -68,15 +75,16 @@ export default function SummaryScreen() {
           <ul className="list">
             {s.allergies.map((a) => {
               const severity = a.reaction?.find((r) => r.severity)?.severity;
+              const substance = allergySubstanceName(a.code, locale, m.fallback.allergy);
+              const reactions = allergyReactions(a, locale);
               return (
                 <li key={a.id} className="card">
                   <div className="row">
-                    <h3>{conceptText(a.code, m.fallback.allergy)}</h3>
+                    <h3>{substance.name}</h3>
                     {severity && <StatusBadge tone={severity === 'severe' ? 'alert' : 'warn'}>{m.summary.severity[severity]}</StatusBadge>}
                   </div>
-                  {a.reaction?.flatMap((r) => r.manifestation ?? []).length ? (
-                    <p>{m.summary.reaction(a.reaction!.flatMap((r) => r.manifestation ?? []).map((x) => conceptText(x, '')).filter(Boolean).join(', '))}</p>
-                  ) : null}
+                  {substance.official && <p className="meta">{m.summary.officialName(substance.official)}</p>}
+                  {reactions.length > 0 && <p>{m.summary.reaction(reactions.join(', '))}</p>}
                   {a.criticality && <p className="meta">{m.summary.criticality[a.criticality]}</p>}
                 </li>
               );
@@ -177,11 +185,15 @@ export default function SummaryScreen() {
           <p>{m.summary.noProcedures}</p>
         ) : (
           <ul>
-            {s.procedures.map((p) => (
-              <li key={p.id}>
-                {conceptText(p.code, m.fallback.procedure)} · {formatDate(p.performedDateTime ?? p.performedPeriod?.start)}
-              </li>
-            ))}
+            {s.procedures.map((p) => {
+              const name = procedureName(p.code, locale, m.fallback.procedure);
+              return (
+                <li key={p.id}>
+                  {name.name} · {formatDate(p.performedDateTime ?? p.performedPeriod?.start)}
+                  {name.official && <p className="meta">{m.summary.officialName(name.official)}</p>}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>
