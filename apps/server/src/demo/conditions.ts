@@ -131,7 +131,7 @@ export const ALLERGIES: readonly AllergySpec[] = [
   { code: '29046', system: SYS.rxnorm, display: 'lisinopril', category: 'medication', reactions: [{ snomed: '49727002', display: 'Cough' }], criticality: 'low', weight: 2 },
   { code: '762952008', system: SYS.snomed, display: 'Peanut (substance)', category: 'food', reactions: [{ snomed: '39579001', display: 'Anaphylaxis' }, { snomed: '247472004', display: 'Hives' }], criticality: 'high', weight: 4 },
   { code: '102263004', system: SYS.snomed, display: 'Eggs (edible) (substance)', category: 'food', reactions: [{ snomed: '271807003', display: 'Eruption of skin' }], criticality: 'low', weight: 2 },
-  { code: '256259004', system: SYS.snomed, display: 'Pollen (substance)', category: 'environment', reactions: [{ snomed: '267101005', display: 'Sneezing' }, { snomed: '703630003', display: 'Red eye' }], criticality: 'low', weight: 6 },
+  { code: '256259004', system: SYS.snomed, display: 'Pollen (substance)', category: 'environment', reactions: [{ snomed: '76067001', display: 'Sneezing' }, { snomed: '703630003', display: 'Red eye' }], criticality: 'low', weight: 6 },
   { code: '111088007', system: SYS.snomed, display: 'Latex (substance)', category: 'environment', reactions: [{ snomed: '40275004', display: 'Contact dermatitis' }], criticality: 'low', weight: 2 },
   { code: '288328004', system: SYS.snomed, display: 'Bee venom (substance)', category: 'environment', reactions: [{ snomed: '39579001', display: 'Anaphylaxis' }], criticality: 'high', weight: 2 },
 ];
