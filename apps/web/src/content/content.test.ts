@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { labTests, findLabExplanation, type LabTestText } from './lab-tests.js';
+import { labTests, findLabExplanation, type LabTestText } from '#plain-words/content/lab-tests.js';
 import { glossary, type GlossaryEntry } from './glossary.js';
 import { findGlossaryTerms, foldTerm } from './glossary-match.js';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { findLabExplanation } from '../content/lab-tests.js';
+import { findLabExplanation } from '#plain-words/content/lab-tests.js';
 import { useI18n } from '../i18n/index.js';
 import { usePatient } from '../features/identity/session.js';
 import { loadResultDetail } from '../features/records/load-records.js';
@@ -7,7 +7,7 @@ import { useRecord } from '../features/records/use-record.js';
 import { markResultOpened } from '../features/records/opened-results.js';
 import { conceptText, newestFirst, referenceText } from '../features/records/format-common.js';
 import { loincOf, observationDate, rangeText, valueText } from '../features/records/format-observation.js';
-import { labTestName } from '../features/records/test-name.js';
+import { labTestName } from '#plain-words/test-name.js';
 import { HistoryChart } from '../features/records/history-chart.js';
 import { InterpretationBadge, SavedNotice } from '../features/records/result-views.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';

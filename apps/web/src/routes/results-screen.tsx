@@ -6,7 +6,7 @@ import { useOpenedResults } from '../features/records/opened-results.js';
 import type { ResultGroup } from '../features/records/load-records.js';
 import { referenceText } from '../features/records/format-common.js';
 import { rangeText, valueText } from '../features/records/format-observation.js';
-import { labTestName } from '../features/records/test-name.js';
+import { labTestName } from '#plain-words/test-name.js';
 import { InterpretationBadge, SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';

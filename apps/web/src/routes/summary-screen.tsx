@@ -6,11 +6,11 @@ import { conceptText, humanName } from '../features/records/format-common.js';
 import { observationDate } from '../features/records/format-observation.js';
 import { VITAL_KINDS, chartable, groupVitals, vitalValueText } from '../features/records/format-vitals.js';
 import { HistoryChart } from '../features/records/history-chart.js';
-import { officialVaccineName, vaccineName } from '../features/records/vaccine-name.js';
+import { officialVaccineName, vaccineName } from '#plain-words/vaccine-name.js';
 import { careTeamMembers } from '../features/records/care-team.js';
-import { problemName } from '../features/records/problem-name.js';
-import { allergyReactions, allergySubstanceName } from '../features/records/allergy-name.js';
-import { procedureName } from '../features/records/procedure-name.js';
+import { problemName } from '#plain-words/problem-name.js';
+import { allergyReactions, allergySubstanceName } from '#plain-words/allergy-name.js';
+import { procedureName } from '#plain-words/procedure-name.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle, StatusBadge } from '../ui/primitives.js';
 

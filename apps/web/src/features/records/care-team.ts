@@ -2,9 +2,9 @@
 // patient is a participant of their own CareTeam in US Core records (role "Patient"), which is true
 // for the record but reads oddly in a list of the people looking after them, so they are left out.
 import type { CareTeam, CodeableConcept, Reference } from '@medplum/fhirtypes';
-import { careTeamRoleNames } from '../../content/care-team-roles.js';
+import { careTeamRoleNames } from '#plain-words/content/care-team-roles.js';
 import { conceptText, referenceText } from './format-common.js';
-import { plainNameLookup, type Locale } from './plain-name.js';
+import { plainNameLookup, type Locale } from '#plain-words/plain-name.js';
 
 // US Core CareTeam.participant.role: SNOMED CT occupations and relations, and the NUCC taxonomy.
 const lookup = plainNameLookup(careTeamRoleNames, ['http://snomed.info/sct', 'http://nucc.org/provider-taxonomy']);

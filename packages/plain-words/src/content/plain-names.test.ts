@@ -9,8 +9,8 @@ import { documentTypeNames, visitTypeNames } from './visit-types.js';
 import { problemNames } from './problem-names.js';
 import { allergyReactionNames, allergySubstanceNames } from './allergy-names.js';
 import { procedureNames } from './procedure-names.js';
-import { VACCINES } from '../../../server/src/demo/immunizations.js';
-import { ACUTE, ALLERGIES, CHRONIC } from '../../../server/src/demo/conditions.js';
+import { VACCINES } from '../../../../apps/server/src/demo/immunizations.js';
+import { ACUTE, ALLERGIES, CHRONIC } from '../../../../apps/server/src/demo/conditions.js';
 
 /** Common English words that should never show up in Spanish text. */
 const ENGLISH_WORDS = /\b(the|and|your|with|this|that|is|of|you|for|what|when|vaccine|visit|doctor|note)\b/i;

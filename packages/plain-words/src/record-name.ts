@@ -3,7 +3,7 @@
 // (substance)", "Asthma (disorder)") that sorts concepts for terminologists and means nothing to a
 // patient, so it is taken off the record's words wherever they are shown.
 import type { CodeableConcept } from '@medplum/fhirtypes';
-import { conceptText } from './format-common.js';
+import { conceptText } from '#fhir/concepts.js';
 import type { Locale, PlainNameLookup } from './plain-name.js';
 
 // The SNOMED CT semantic tags (SNOMED CT Editorial Guide, "Semantic Tags") a record's problem,

@@ -2,7 +2,7 @@
 // table's terminology whose code has a name wins. Codings from other systems are not looked at, so
 // a CPT or local code that happens to look like a table key is never mistaken for it.
 import type { CodeableConcept } from '@medplum/fhirtypes';
-import type { PlainName } from '../../content/plain-name.js';
+import type { PlainName } from './content/plain-name.js';
 
 export type Locale = 'en' | 'es';
 export type PlainNameLookup = (concept: CodeableConcept | undefined, locale: Locale) => string | undefined;

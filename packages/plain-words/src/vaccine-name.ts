@@ -2,8 +2,8 @@
 // words. A CVX long name ("COVID-19, mRNA, LNP-S, PF, 30 mcg/0.3 mL dose") names the product for
 // the clinic; the patient needs to know what it protects against, in their language.
 import type { CodeableConcept } from '@medplum/fhirtypes';
-import { vaccineNames } from '../../content/vaccines.js';
-import { conceptText } from './format-common.js';
+import { vaccineNames } from './content/vaccines.js';
+import { conceptText } from '#fhir/concepts.js';
 import { plainNameLookup, type Locale } from './plain-name.js';
 
 // CVX is named by its URL in FHIR and by its HL7 OID in records converted from HL7 v2 and C-CDA.

@@ -1,7 +1,7 @@
 // Procedures (Procedure.code) by plain name. US Core codes them in SNOMED CT, CPT or HCPCS; CPT
 // is also named by its HL7 OID in converted records.
 import type { CodeableConcept } from '@medplum/fhirtypes';
-import { procedureNames } from '../../content/procedure-names.js';
+import { procedureNames } from './content/procedure-names.js';
 import { plainNameLookup, type Locale } from './plain-name.js';
 import { shownName, type ShownName } from './record-name.js';
 

@@ -1,7 +1,7 @@
 // Health problems (Condition.code) by plain name. US Core codes problems in SNOMED CT and
 // ICD-10-CM; records converted from C-CDA name the same systems by their HL7 OIDs.
 import type { CodeableConcept } from '@medplum/fhirtypes';
-import { problemNames } from '../../content/problem-names.js';
+import { problemNames } from './content/problem-names.js';
 import { plainNameLookup, type Locale } from './plain-name.js';
 import { shownName, type ShownName } from './record-name.js';
 

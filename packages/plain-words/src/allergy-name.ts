@@ -2,7 +2,7 @@
 // substances or RxNorm ingredients in US Core) and what it does to them (reaction.manifestation,
 // SNOMED CT findings).
 import type { AllergyIntolerance, CodeableConcept } from '@medplum/fhirtypes';
-import { allergyReactionNames, allergySubstanceNames } from '../../content/allergy-names.js';
+import { allergyReactionNames, allergySubstanceNames } from './content/allergy-names.js';
 import { plainNameLookup, type Locale } from './plain-name.js';
 import { recordName, shownName, type ShownName } from './record-name.js';
 
