@@ -5,8 +5,9 @@
 // sign-out wiping the offline store. Screenshots for docs/screenshots come from this run.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Appointment, Bundle, DiagnosticReport, DocumentReference, Observation } from '@medplum/fhirtypes';
+import type { Appointment, Bundle, Condition, DiagnosticReport, DocumentReference, Immunization, Observation } from '@medplum/fhirtypes';
 import { searchResources } from '../../server/src/fhir/search/search.js';
+import { flatPdfText } from '../../server/test/support/pdf-text.js';
 import { homeSearches } from '../src/features/records/load-home.js';
 import { axeScan, browserSuite, DEMO_ACCOUNTS, demoPatient, screenshot, signIn, tabTo } from './support.js';
 
@@ -190,6 +191,15 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     assert.match(allergies, /Reacción: .*Ojos rojos/);
     const summaryText = await page.locator('main').innerText();
     assert.doesNotMatch(summaryText, /\((disorder|finding|substance|procedure|situation)\)/, 'no SNOMED CT semantic tags');
+    // The printed record (made on the server) uses the same plain Spanish names and no codes.
+    const pdf = await page.request.get(`${base}/api/records/export.pdf?locale=es`);
+    assert.equal(pdf.status(), 200);
+    const printed = flatPdfText(await pdf.body());
+    for (const name of ['Ansiedad', 'Polen', 'Vacuna contra ', 'Problemas de salud']) assert.ok(printed.includes(name), `the Spanish PDF names "${name}"`);
+    assert.doesNotMatch(printed, /\((disorder|finding|substance|procedure|situation)\)|\[[A-Za-z ]+\/[A-Za-z ]+\]| in (Serum|Blood|Urine)/, 'no terminology words as names in the PDF');
+    const coded = [...(await search<Condition>(env, 'Condition', [['patient', patientId]])).map((c) => c.code), ...(await search<Immunization>(env, 'Immunization', [['patient', patientId]])).map((i) => i.vaccineCode)];
+    const codes = new Set(coded.flatMap((c) => c?.coding ?? []).map((c) => c.code!).filter((c) => c && c.length >= 4));
+    assert.deepEqual([...codes].filter((code) => new RegExp(`(^|[^\\w.])${code.replace('.', '\\.')}($|[^\\w])`).test(printed)), [], 'no problem or vaccine codes in the PDF');
     await principal.getByRole('link', { name: 'Consultas' }).click();
     await page.getByRole('heading', { name: 'Consultas', level: 1 }).waitFor();
     await page.locator(`a[href="/visits/${encounterId}"]`).waitFor();

@@ -25,6 +25,8 @@ test('an unknown vaccine falls back to the record\'s words, then the plain fallb
   // A code from another system is not read as CVX, even when it looks like one.
   assert.equal(vaccineName({ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '150', display: 'Something else' }] }, 'en', 'Vaccine'), 'Something else');
   assert.equal(vaccineName(undefined, 'en', 'Vaccine'), 'Vaccine');
+  // Records that code vaccines in SNOMED CT carry its semantic tag, which means nothing to a patient.
+  assert.equal(vaccineName({ coding: [{ system: 'http://snomed.info/sct', code: '46233009', display: 'Influenza virus vaccine (product)' }] }, 'es', 'Vacuna'), 'Influenza virus vaccine');
 });
 
 test('the official name is kept for the printed record only when it says more', () => {

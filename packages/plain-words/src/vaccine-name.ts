@@ -3,8 +3,8 @@
 // the clinic; the patient needs to know what it protects against, in their language.
 import type { CodeableConcept } from '@medplum/fhirtypes';
 import { vaccineNames } from './content/vaccines.js';
-import { conceptText } from '#fhir/concepts.js';
 import { plainNameLookup, type Locale } from './plain-name.js';
+import { recordName } from './record-name.js';
 
 // CVX is named by its URL in FHIR and by its HL7 OID in records converted from HL7 v2 and C-CDA.
 const CVX_SYSTEMS = ['http://hl7.org/fhir/sid/cvx', 'urn:oid:2.16.840.1.113883.12.292'];
@@ -12,7 +12,7 @@ const CVX_SYSTEMS = ['http://hl7.org/fhir/sid/cvx', 'urn:oid:2.16.840.1.113883.1
 const lookup = plainNameLookup(vaccineNames, CVX_SYSTEMS, (code) => code.trim().replace(/^0+(?=\d)/, ''));
 
 export function vaccineName(code: CodeableConcept | undefined, locale: Locale, fallback: string): string {
-  return lookup(code, locale) ?? conceptText(code, fallback);
+  return lookup(code, locale) ?? recordName(code, fallback);
 }
 
 /**
@@ -21,6 +21,6 @@ export function vaccineName(code: CodeableConcept | undefined, locale: Locale, f
  */
 export function officialVaccineName(code: CodeableConcept | undefined, locale: Locale): string | undefined {
   const plain = lookup(code, locale);
-  const official = conceptText(code, '');
+  const official = recordName(code, '');
   return plain && official && official.toLowerCase() !== plain.toLowerCase() ? official : undefined;
 }

@@ -1,9 +1,12 @@
 // "Download my record" as a readable PDF: a plain-language summary of the whole chart (problems,
-// allergies, medicines, vaccines, vital signs, every test result, procedures, visits, goals), not
-// a dump of codes. Tagged PDF with a title and language, so screen readers can read it.
+// allergies, medicines, vaccines, vital signs, every test result, procedures, visits, documents, goals), not
+// a dump of codes: items by their plain names in the reader's language (summary-names.ts). Tagged
+// PDF with a title and language, so screen readers can read it.
 import PDFDocument from 'pdfkit';
 import type { CodeableConcept, Observation, Quantity } from '@medplum/fhirtypes';
+import type { ShownName } from '#plain-words/record-name.js';
 import type { Chart } from './chart-reader.js';
+import { summaryNames, testKey, type SummaryNames } from './summary-names.js';
 import { summaryWords, type SummaryWords } from './summary-text.js';
 
 const INK = '#1a1a1a';
@@ -20,22 +23,20 @@ export function printable(text: string): string {
     .replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
 }
 
-export const conceptText = (c: CodeableConcept | undefined): string | undefined => c?.text ?? c?.coding?.find((x) => x.display)?.display ?? c?.coding?.[0]?.code;
-
 function quantity(q: Quantity | undefined): string | undefined {
   if (q?.value === undefined) return undefined;
   const unit = q.unit ?? q.code ?? '';
   return `${q.value}${unit && unit !== '1' ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
 }
 
-export function observationValue(o: Observation): string | undefined {
+export function observationValue(o: Observation, names: SummaryNames, w: SummaryWords): string | undefined {
   if (o.component?.length && o.code.coding?.some((c) => c.code === '85354-9')) {
     const part = (code: string) => o.component!.find((c) => c.code.coding?.some((x) => x.code === code))?.valueQuantity?.value;
     const sys = part('8480-6');
     const dia = part('8462-4');
     if (sys !== undefined && dia !== undefined) return `${sys}/${dia} mmHg`;
   }
-  return quantity(o.valueQuantity) ?? o.valueString ?? conceptText(o.valueCodeableConcept) ?? (o.valueBoolean !== undefined ? String(o.valueBoolean) : undefined);
+  return quantity(o.valueQuantity) ?? o.valueString ?? names.value(o.valueCodeableConcept) ?? (o.valueBoolean !== undefined ? (o.valueBoolean ? w.yes : w.no) : undefined);
 }
 
 function rangeText(o: Observation, w: SummaryWords): string | undefined {
@@ -60,10 +61,16 @@ function flag(o: Observation, w: SummaryWords): string | undefined {
 
 const when = (o: { effectiveDateTime?: string; effectivePeriod?: { start?: string }; issued?: string }) => o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued ?? '';
 const isCategory = (o: Observation, code: string) => o.category?.some((c) => c.coding?.some((x) => x.code === code)) ?? false;
+const docDate = (d: { date?: string; context?: { period?: { start?: string } } }) => d.date ?? d.context?.period?.start;
 const active = (c: CodeableConcept | undefined) => !c || c.coding?.some((x) => x.code === 'active' || x.code === 'recurrence' || x.code === 'relapse');
+
+/** "Since Mar 3, 2020 · Official name: Hypertensive disorder, systemic arterial": the parts there are. */
+const details = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ') || undefined;
 
 export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?: Date } = {}): PDFKit.PDFDocument {
   const { locale, w } = summaryWords(options.locale);
+  const names = summaryNames(locale, w);
+  const official = (n: ShownName) => (n.official ? w.officialName(n.official) : undefined);
   const date = (value: string | undefined) => {
     if (!value) return '';
     const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
@@ -104,31 +111,45 @@ export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?:
   doc.fillColor(INK);
 
   const conditions = chart.Condition.filter((c) => !c.verificationStatus?.coding?.some((x) => x.code === 'entered-in-error' || x.code === 'refuted'));
-  list(w.problems, conditions.filter((c) => active(c.clinicalStatus)), (c) => [conceptText(c.code) ?? '?', c.onsetDateTime ? `${w.since} ${date(c.onsetDateTime)}` : undefined]);
+  list(w.problems, conditions.filter((c) => active(c.clinicalStatus)), (c) => {
+    const n = names.problem(c);
+    return [n.name, details(c.onsetDateTime ? `${w.since} ${date(c.onsetDateTime)}` : undefined, official(n))];
+  });
   const past = conditions.filter((c) => !active(c.clinicalStatus));
-  if (past.length) list(w.pastProblems, past, (c) => [conceptText(c.code) ?? '?', date(c.abatementDateTime ?? c.onsetDateTime) || undefined]);
-  list(w.allergies, chart.AllergyIntolerance, (a) => [conceptText(a.code) ?? '?', a.reaction?.[0]?.manifestation?.length ? `${w.reaction}: ${a.reaction[0].manifestation.map(conceptText).join(', ')}` : undefined]);
-  const meds: { status?: string; name?: string; how?: string; date?: string }[] = [...chart.MedicationRequest.map((m) => ({ status: m.status, name: conceptText(m.medicationCodeableConcept) ?? m.medicationReference?.display, how: m.dosageInstruction?.[0]?.text, date: m.authoredOn }))];
-  meds.push(...chart.MedicationStatement.map((m) => ({ status: m.status, name: conceptText(m.medicationCodeableConcept) ?? m.medicationReference?.display, how: m.dosage?.[0]?.text, date: m.effectiveDateTime ?? m.effectivePeriod?.start })));
-  list(w.medicines, meds.filter((m) => m.status === 'active'), (m) => [m.name ?? '?', m.how]);
+  if (past.length) list(w.pastProblems, past, (c) => {
+    const n = names.problem(c);
+    return [n.name, details(date(c.abatementDateTime ?? c.onsetDateTime), official(n))];
+  });
+  list(w.allergies, chart.AllergyIntolerance, (a) => {
+    const n = names.allergy(a);
+    const reactions = names.reactions(a);
+    return [n.name, details(reactions.length ? `${w.reaction}: ${reactions.join(', ')}` : undefined, official(n))];
+  });
+  const meds: { status?: string; name: string; how?: string; date?: string }[] = [...chart.MedicationRequest.map((m) => ({ status: m.status, name: names.medicine(m.medicationCodeableConcept, m.medicationReference), how: m.dosageInstruction?.[0]?.text, date: m.authoredOn }))];
+  meds.push(...chart.MedicationStatement.map((m) => ({ status: m.status, name: names.medicine(m.medicationCodeableConcept, m.medicationReference), how: m.dosage?.[0]?.text, date: m.effectiveDateTime ?? m.effectivePeriod?.start })));
+  list(w.medicines, meds.filter((m) => m.status === 'active'), (m) => [m.name, m.how]);
   const pastMeds = meds.filter((m) => m.status !== 'active' && m.status !== 'entered-in-error');
-  if (pastMeds.length) list(w.pastMedicines, pastMeds.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')), (m) => [m.name ?? '?', date(m.date) || undefined]);
-  list(w.vaccines, chart.Immunization.filter((i) => i.status === 'completed').sort((a, b) => (b.occurrenceDateTime ?? '').localeCompare(a.occurrenceDateTime ?? '')), (i) => [conceptText(i.vaccineCode) ?? '?', date(i.occurrenceDateTime)]);
+  if (pastMeds.length) list(w.pastMedicines, pastMeds.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')), (m) => [m.name, date(m.date) || undefined]);
+  list(w.vaccines, chart.Immunization.filter((i) => i.status === 'completed').sort((a, b) => (b.occurrenceDateTime ?? '').localeCompare(a.occurrenceDateTime ?? '')), (i) => {
+    const n = names.vaccine(i);
+    return [n.name, details(date(i.occurrenceDateTime), official(n))];
+  });
 
-  const byTest = (obs: Observation[]) => {
+  /** [name, results newest first] per test, the most recently measured test first. */
+  const byTest = (obs: Observation[], name: (o: Observation) => string): [string, Observation[]][] => {
     const groups = new Map<string, Observation[]>();
     for (const o of obs.filter((o) => o.status !== 'entered-in-error' && o.status !== 'cancelled')) {
-      const key = conceptText(o.code) ?? '?';
+      const key = testKey(o, names);
       groups.set(key, [...(groups.get(key) ?? []), o]);
     }
     for (const list of groups.values()) list.sort((a, b) => when(b).localeCompare(when(a)));
-    return [...groups.entries()].sort((a, b) => when(b[1][0]).localeCompare(when(a[1][0])));
+    return [...groups.values()].sort((a, b) => when(b[0]).localeCompare(when(a[0]))).map((obs) => [name(obs[0]), obs]);
   };
-  const vitals = byTest(chart.Observation.filter((o) => isCategory(o, 'vital-signs')));
-  list(w.vitals, vitals, ([test, obs]) => [`${test}: ${observationValue(obs[0]) ?? ''}`, date(when(obs[0]))]);
+  const vitals = byTest(chart.Observation.filter((o) => isCategory(o, 'vital-signs')), names.vital);
+  list(w.vitals, vitals, ([test, obs]) => [`${test}: ${observationValue(obs[0], names, w) ?? ''}`, date(when(obs[0]))]);
 
   heading(w.results);
-  const labs = byTest(chart.Observation.filter((o) => isCategory(o, 'laboratory')));
+  const labs = byTest(chart.Observation.filter((o) => isCategory(o, 'laboratory')), names.test);
   if (!labs.length) text(w.none);
   else {
     doc.fillColor(MUTED).fontSize(10);
@@ -148,7 +169,7 @@ export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?:
     }
     for (const o of obs.slice(0, RESULTS_PER_TEST)) {
       const f = flag(o, w);
-      text(`${date(when(o))}:  ${observationValue(o) ?? ''}${f ? `  (${f})` : ''}`, { indent: 12 });
+      text(`${date(when(o))}:  ${observationValue(o, names, w) ?? ''}${f ? `  (${f})` : ''}`, { indent: 12 });
     }
     if (obs.length > RESULTS_PER_TEST) {
       doc.fillColor(MUTED);
@@ -157,11 +178,17 @@ export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?:
     }
   }
 
-  list(w.procedures, chart.Procedure.filter((x) => x.status === 'completed').sort((a, b) => (b.performedDateTime ?? b.performedPeriod?.start ?? '').localeCompare(a.performedDateTime ?? a.performedPeriod?.start ?? '')), (x) => [conceptText(x.code) ?? '?', date(x.performedDateTime ?? x.performedPeriod?.start)]);
+  list(w.procedures, chart.Procedure.filter((x) => x.status === 'completed').sort((a, b) => (b.performedDateTime ?? b.performedPeriod?.start ?? '').localeCompare(a.performedDateTime ?? a.performedPeriod?.start ?? '')), (x) => {
+    const n = names.procedure(x);
+    return [n.name, details(date(x.performedDateTime ?? x.performedPeriod?.start), official(n))];
+  });
   const visits = chart.Encounter.filter((e) => e.status === 'finished').sort((a, b) => (b.period?.start ?? '').localeCompare(a.period?.start ?? ''));
-  list(w.visits, visits, (e) => [`${date(e.period?.start)}: ${conceptText(e.type?.[0]) ?? e.class?.display ?? e.class?.code ?? ''}`, e.participant?.[0]?.individual?.display ? `${w.with} ${e.participant[0].individual.display}` : undefined]);
-  if (chart.Goal.length) list(w.goals, chart.Goal, (g) => [conceptText(g.description) ?? '?', g.lifecycleStatus]);
-  if (chart.CarePlan.length) list(w.carePlans, chart.CarePlan.filter((c) => c.status === 'active'), (c) => [c.title ?? conceptText(c.category?.[0]) ?? '?', c.description]);
+  list(w.visits, visits, (e) => [`${date(e.period?.start)}: ${names.visit(e)}`, e.participant?.[0]?.individual?.display ? `${w.with} ${e.participant[0].individual.display}` : undefined]);
+  // Their titles only: the notes themselves are read in the app, where long ones can be searched.
+  const documents = chart.DocumentReference.filter((d) => d.status !== 'entered-in-error').sort((a, b) => (docDate(b) ?? '').localeCompare(docDate(a) ?? ''));
+  if (documents.length) list(w.documents, documents, (d) => [names.document(d), details(date(docDate(d)) || undefined, d.author?.[0]?.display ? `${w.by} ${d.author[0].display}` : undefined)]);
+  if (chart.Goal.length) list(w.goals, chart.Goal, (g) => [names.value(g.description) ?? w.unnamed.goal, w.goalStatus[g.lifecycleStatus]]);
+  if (chart.CarePlan.length) list(w.carePlans, chart.CarePlan.filter((c) => c.status === 'active'), (c) => [c.title?.trim() || names.value(c.category?.[0]) || w.unnamed.carePlan, c.description]);
 
   // Page numbers last, when the page count is known (bufferPages).
   const range = doc.bufferedPageRange();

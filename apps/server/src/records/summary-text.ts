@@ -28,8 +28,37 @@ const en = {
   low: 'Low',
   abnormal: 'Outside the normal range',
   with: 'with',
+  by: 'by',
+  documents: 'Documents',
+  yes: 'Yes',
+  no: 'No',
+  officialName: (name: string) => `Official name: ${name}`,
   page: (n: number, of: number) => `Page ${n} of ${of}`,
   more: (n: number) => `…and ${n} more`,
+  /** What stands in for an item the record names only by a code we have no plain name for. */
+  unnamed: {
+    problem: 'Unnamed health problem',
+    allergy: 'Unnamed allergy',
+    medicine: 'Unnamed medicine',
+    vaccine: 'Unnamed vaccine',
+    test: 'Unnamed test',
+    procedure: 'Unnamed procedure',
+    visit: 'Visit',
+    document: 'Document',
+    goal: 'Unnamed goal',
+    carePlan: 'Care plan',
+  },
+  /** Encounter.class (HL7 v3 ActCode), for a visit without a type we can name. */
+  visitKinds: { AMB: 'Office visit', VR: 'Video or phone visit', EMER: 'Emergency visit', IMP: 'Hospital stay', HH: 'Home visit' } as Record<string, string>,
+  /** Vital signs by LOINC code (FHIR R4 vital signs profile), as the web app's Health summary names them. */
+  vitalNames: {
+    '85354-9': 'Blood pressure', '29463-7': 'Weight', '39156-5': 'Body mass index (BMI)', '8867-4': 'Heart rate', '8310-5': 'Temperature',
+    '59408-5': 'Oxygen level (SpO2)', '2708-6': 'Oxygen level (SpO2)', '8302-2': 'Height', '9843-4': 'Head size', '9279-1': 'Breathing rate',
+  } as Record<string, string>,
+  /** Goal.lifecycleStatus. */
+  goalStatus: {
+    proposed: 'Proposed', planned: 'Planned', accepted: 'Accepted', active: 'Active', 'on-hold': 'On hold', completed: 'Completed', cancelled: 'Cancelled', rejected: 'Not taken up',
+  } as Record<string, string>,
 };
 export type SummaryWords = typeof en;
 
@@ -60,8 +89,33 @@ const es: SummaryWords = {
   low: 'Bajo',
   abnormal: 'Fuera del rango normal',
   with: 'con',
+  by: 'de',
+  documents: 'Documentos',
+  yes: 'Sí',
+  no: 'No',
+  officialName: (name) => `Nombre oficial: ${name}`,
   page: (n, of) => `Página ${n} de ${of}`,
   more: (n) => `…y ${n} más`,
+  unnamed: {
+    problem: 'Problema de salud sin nombre',
+    allergy: 'Alergia sin nombre',
+    medicine: 'Medicina sin nombre',
+    vaccine: 'Vacuna sin nombre',
+    test: 'Prueba sin nombre',
+    procedure: 'Procedimiento sin nombre',
+    visit: 'Consulta',
+    document: 'Documento',
+    goal: 'Meta sin nombre',
+    carePlan: 'Plan de cuidado',
+  },
+  visitKinds: { AMB: 'Consulta en el consultorio', VR: 'Consulta por video o teléfono', EMER: 'Visita de emergencia', IMP: 'Estancia en el hospital', HH: 'Visita a domicilio' },
+  vitalNames: {
+    '85354-9': 'Presión arterial', '29463-7': 'Peso', '39156-5': 'Índice de masa corporal (IMC)', '8867-4': 'Pulso', '8310-5': 'Temperatura',
+    '59408-5': 'Nivel de oxígeno (SpO2)', '2708-6': 'Nivel de oxígeno (SpO2)', '8302-2': 'Estatura', '9843-4': 'Tamaño de la cabeza', '9279-1': 'Respiraciones por minuto',
+  },
+  goalStatus: {
+    proposed: 'Propuesta', planned: 'Planeada', accepted: 'Aceptada', active: 'Activa', 'on-hold': 'En pausa', completed: 'Cumplida', cancelled: 'Cancelada', rejected: 'No se siguió',
+  },
 };
 
 export function summaryWords(locale: string | undefined): { locale: SummaryLocale; w: SummaryWords } {
