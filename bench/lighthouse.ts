@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
+import { chromium } from 'playwright-core';
 import pino from 'pino';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadConfig } from '../apps/server/src/config.js';
@@ -57,10 +58,11 @@ function freePort(): Promise<number> {
 
 async function signIn(base: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_ACCOUNTS.patient, password: DEMO_PASSWORD }) });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  // The session cookie and the readable hint beside it (the app asks for its session only with the hint).
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
   const body = (await res.json()) as { status?: string };
-  if (res.status !== 200 || body.status !== 'signed-in' || !cookie) throw new Error(`demo patient sign-in failed: ${res.status} ${JSON.stringify(body)}`);
-  return cookie;
+  if (res.status !== 200 || body.status !== 'signed-in' || !cookies.some((c) => c.startsWith(`${SESSION_COOKIE}=`))) throw new Error(`demo patient sign-in failed: ${res.status} ${JSON.stringify(body)}`);
+  return cookies.join('; ');
 }
 
 const score = (lhr: Result, c: Category) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
@@ -113,25 +115,31 @@ async function main(): Promise<void> {
     for (const page of PAGES) {
       const runs: { lhr: Result; trace?: unknown }[] = [];
       for (let r = 0; r < options.runs; r++) {
-        // A fresh session per run, sent as a Cookie header on every request of the page (the
-        // browser's own cookie jar is not used, so each run starts from the same signed-in state).
-        // A new browser per run: reusing one across runs sometimes loses the trace (NO_NAVSTART);
-        // such a run is tried once more.
+        // A fresh session per run in a new browser's cookie jar (the app reads the readable hint
+        // cookie, so a Cookie header alone would not do), with Lighthouse's storage reset off so
+        // the jar is kept; the new profile has no caches. A new browser per run: reusing one across
+        // runs sometimes loses the trace (NO_NAVSTART); such a run is tried once more.
         for (let attempt = 1; ; attempt++) {
-          const cookie = await signIn(base);
+          const cookies = await signIn(base);
           chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+          const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+          await cdp.contexts()[0].addCookies(cookies.split('; ').map((c) => ({ name: c.slice(0, c.indexOf('=')), value: c.slice(c.indexOf('=') + 1), url: base })));
+          await cdp.close();
           const result = await lighthouse(`${base}${page.path}`, {
             port: chrome.port,
             output: 'json',
             logLevel: 'error',
             onlyCategories: Object.keys(TARGETS),
-            extraHeaders: { Cookie: cookie },
+            disableStorageReset: true,
             ...(options.trace ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
           });
           chrome.kill();
           chrome = undefined;
           const error = result ? result.lhr.runtimeError : { code: 'NO_RESULT', message: 'Lighthouse returned nothing' };
           if (result && !error) {
+            // A page that never asked for FHIR data was measured signed out (the sign-in screen).
+            const requests = (result.lhr.audits['network-requests']?.details as { items?: { url?: string }[] } | undefined)?.items ?? [];
+            if (!requests.some((r) => r.url?.startsWith(`${base}/fhir`))) throw new Error(`Lighthouse on ${page.path}: the page loaded no FHIR data; was it signed in?`);
             runs.push({ lhr: result.lhr, trace: options.trace ? result.artifacts.Trace : undefined });
             break;
           }

@@ -14,8 +14,15 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
 
   await t.test('sign in without MFA, with a wrong password first', async () => {
     const { context, page } = await env.newPhone();
+    // A visitor who never signed in sees sign-in at once: no session check, no error in the console.
+    const asked: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('request', (r) => void asked.push(new URL(r.url()).pathname));
+    page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Sign in to Portico' }).waitFor();
+    assert.ok(!asked.includes('/api/session'), `asked: ${asked.join(', ')}`);
+    assert.deepEqual(consoleErrors, []);
     await axeScan(page, 'sign-in');
     await screenshot(page, 'sign-in');
     await page.getByLabel('Email').fill(DEMO_ACCOUNTS.patient);

@@ -13,13 +13,22 @@ export function secureCookies(config: Pick<Config, 'publicUrl'>): boolean {
 
 const base = (config: Pick<Config, 'publicUrl'>) => ({ httpOnly: true, sameSite: 'strict' as const, path: '/', secure: secureCookies(config) });
 
+/**
+ * Readable by the web app, holding nothing but "1": tells it a session cookie was set in this
+ * browser session, so a visitor who never signed in gets the sign-in screen without first asking
+ * GET /api/session (a round trip, and a 401 the browser logs as an error).
+ */
+export const SESSION_HINT_COOKIE = 'portico_signed_in';
+
 export function setSessionCookie(reply: FastifyReply, config: Pick<Config, 'publicUrl'>, token: string): void {
   // No Max-Age: a browser-session cookie; the server enforces idle and absolute expiry.
   reply.setCookie(SESSION_COOKIE, token, base(config));
+  reply.setCookie(SESSION_HINT_COOKIE, '1', { ...base(config), httpOnly: false });
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: Pick<Config, 'publicUrl'>): void {
   reply.clearCookie(SESSION_COOKIE, base(config));
+  reply.clearCookie(SESSION_HINT_COOKIE, { ...base(config), httpOnly: false });
 }
 
 export function setChallengeCookie(reply: FastifyReply, config: Pick<Config, 'publicUrl'>, id: string): void {

@@ -50,6 +50,24 @@ describe('security controls (PUBLIC_URL https)', () => {
     assert.match(raw, /;\s*Path=\/(;|$)/);
     assert.match(raw, /;\s*Secure/i);
     assert.doesNotMatch(raw, /Domain=/i, 'host-only cookie');
+    // Beside it, a readable hint that holds nothing but "1" (the app skips the session check without it).
+    const hint = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('portico_signed_in='));
+    assert.ok(hint, 'no hint cookie');
+    assert.match(hint, /^portico_signed_in=1;/);
+    assert.doesNotMatch(hint, /HttpOnly|Max-Age|Expires/i, 'readable by the app, gone with the browser session');
+    assert.match(hint, /;\s*SameSite=Strict/i);
+    assert.match(hint, /;\s*Secure/i);
+  });
+
+  test('signing out clears the session cookie and its hint', async () => {
+    const b = new Browser(t, '198.51.100.31');
+    assert.equal((await b.signIn('cookie@example.org')).statusCode, 200);
+    const out = await b.post('/api/auth/logout', {});
+    assert.equal(out.statusCode, 204);
+    const cleared = ([] as string[]).concat(out.headers['set-cookie'] ?? []);
+    for (const name of ['portico_session', 'portico_signed_in']) {
+      assert.ok(cleared.some((c) => c.startsWith(`${name}=;`) && /Expires=Thu, 01 Jan 1970/i.test(c)), `${name} cleared: ${cleared.join(' | ')}`);
+    }
   });
 
   test('state-changing requests with the cookie need the CSRF token, on /api and /fhir', async () => {

@@ -40,7 +40,16 @@ export function toSessionInfo(s: ServerSession): SessionInfo {
 }
 
 
+/** The server sets this readable cookie beside the HttpOnly session cookie (security/cookies.ts). */
+const SESSION_HINT = 'portico_signed_in=1';
+
+/** False only when this browser has surely no session: no sign-in happened in this browser session. */
+export function maySession(): boolean {
+  return typeof document === 'undefined' || document.cookie.split(/;\s*/).includes(SESSION_HINT);
+}
+
 export async function fetchSession(): Promise<SessionInfo | undefined> {
+  if (!maySession()) return undefined;
   try {
     return toSessionInfo(await request<ServerSession>('/api/session', { quiet401: true }));
   } catch (err) {
