@@ -14,3 +14,12 @@ test('a test we have no name for keeps the lab words, else the fallback', () => 
   assert.equal(labTestName({ text: 'Special stain', coding: [{ system: 'http://loinc.org', code: '0000-0' }] }, 'en', 'Test result'), 'Special stain');
   assert.equal(labTestName(undefined, 'en', 'Test result'), 'Test result');
 });
+
+test('the names module is up to date with the explanations (npm run gen:lab-test-names)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { labTests, findLabExplanation } = await import('./content/lab-tests.js');
+  const { renderLabTestNames } = await import('./content/render-lab-test-names.js');
+  assert.equal(readFileSync(new URL('./content/lab-test-names.ts', import.meta.url), 'utf8'), renderLabTestNames(labTests));
+  // Every code names the test whose explanation the detail screen shows.
+  for (const t of labTests) for (const code of t.loinc) assert.equal(labTestName(loinc(code, 'x'), 'es', 'x'), findLabExplanation(code)!.es.name, code);
+});

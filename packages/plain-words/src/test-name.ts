@@ -1,12 +1,24 @@
 // The name a patient reads for a lab test or panel: our short plain-language name for its LOINC
 // code when we have one, else the lab's own words. Lab feeds often carry only the LOINC long name
-// ("Glucose [Mass/volume] in Serum or Plasma"), which is jargon and always English.
+// ("Glucose [Mass/volume] in Serum or Plasma"), which is jargon and always English. Names come
+// from lab-test-names.ts, not the explanations, so list screens do not download the explanations.
 import type { CodeableConcept } from '@medplum/fhirtypes';
-import { findLabExplanation } from './content/lab-tests.js';
+import { labTestNames } from './content/lab-test-names.js';
 import { labPanelNames } from './content/lab-panels.js';
 import { LOINC, codeIn, conceptText } from '#fhir/concepts.js';
 
+let byCode: Map<string, { en: string; es: string }> | undefined;
+
+function plainName(loinc: string): { en: string; es: string } | undefined {
+  if (!byCode) {
+    byCode = new Map();
+    // The first test to list a code names it, as findLabExplanation picks its explanation.
+    for (const [codes, en, es] of labTestNames) for (const code of codes) if (!byCode.has(code)) byCode.set(code, { en, es });
+  }
+  return byCode.get(loinc);
+}
+
 export function labTestName(code: CodeableConcept | undefined, locale: 'en' | 'es', fallback: string): string {
   const loinc = codeIn(code, LOINC)?.trim() ?? '';
-  return findLabExplanation(loinc)?.[locale].name ?? labPanelNames[loinc]?.[locale] ?? conceptText(code, fallback);
+  return plainName(loinc)?.[locale] ?? labPanelNames[loinc]?.[locale] ?? conceptText(code, fallback);
 }

@@ -1,0 +1,18 @@
+// Writes the lab test names out of the explanations (lab-tests.ts) as a small module of their own,
+// lab-test-names.ts. Home and Test results show only the names; the explanations are about 90 KB
+// that only a result's detail needs, and a bundler cannot take one field out of a table. The
+// explanations stay the one place names are written: `npm run gen:lab-test-names` rewrites the
+// module and a test fails when it is out of date.
+import type { LabTestExplanation } from './lab-tests.js';
+
+export function renderLabTestNames(tests: readonly LabTestExplanation[]): string {
+  const rows = tests.map((t) => `  [${JSON.stringify(t.loinc)}, ${JSON.stringify(t.en.name)}, ${JSON.stringify(t.es.name)}],`);
+  return [
+    '// Generated from lab-tests.ts by `npm run gen:lab-test-names` (render-lab-test-names.ts): do not edit.',
+    '// The plain names of the lab tests explained there, for screens that show names only.',
+    'export const labTestNames: ReadonlyArray<readonly [loinc: readonly string[], en: string, es: string]> = [',
+    ...rows,
+    '];',
+    '',
+  ].join('\n');
+}
