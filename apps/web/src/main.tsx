@@ -2,10 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import { registerServiceWorker } from './features/offline/register-sw.js';
-import { preloadLikelyScreen } from './routes/preload.js';
 import './ui/styles.css';
 
-preloadLikelyScreen(window.location.pathname);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -9,14 +9,12 @@ type ScreenModule = { default: ComponentType<{ params: Record<string, string> }>
 export interface Screen {
   path: string;
   component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
-  /** Starts the chunk's download ahead of rendering (the browser keeps one copy of a module). */
-  preload(): Promise<ScreenModule>;
   /** Public screens are reachable without a session (sign-in, enrollment, password reset). */
   public?: boolean;
 }
 
 export function lazyScreen(path: string, load: () => Promise<ScreenModule>, options: { public?: boolean } = {}): Screen {
-  return { path, component: lazy(load), preload: load, ...options };
+  return { path, component: lazy(load), ...options };
 }
 
 export const screens: Screen[] = [

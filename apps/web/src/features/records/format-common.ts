@@ -24,9 +24,20 @@ export function givenName(names: HumanName[] | undefined): string {
   return name?.given?.[0] ?? '';
 }
 
+/**
+ * Orders FHIR dates and dateTimes (ISO 8601, so their characters sort as their times do).
+ * Not localeCompare: collation is many times slower, and sorting a page of results with it cost
+ * tens of milliseconds of main thread on a slow phone.
+ */
+export function compareDates(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Sorts newest first by the given date getter; undated items go last. */
 export function newestFirst<T>(items: T[], dateOf: (item: T) => string | undefined): T[] {
-  return [...items].sort((a, b) => (dateOf(b) ?? '').localeCompare(dateOf(a) ?? ''));
+  return [...items].sort((a, b) => compareDates(dateOf(b), dateOf(a)));
 }
 
 export function periodStart(period: Period | undefined): string | undefined {

@@ -1,7 +1,7 @@
 // Lab result display logic: value, unit, reference range, interpretation. Pure, unit tested.
 import type { Observation, ObservationReferenceRange, Quantity } from '@medplum/fhirtypes';
 import type { Messages } from '../../i18n/en.js';
-import { LOINC, codeIn, conceptText } from './format-common.js';
+import { LOINC, codeIn, compareDates, conceptText } from './format-common.js';
 
 export type Interpretation = 'normal' | 'high' | 'low' | 'criticalHigh' | 'criticalLow' | 'abnormal' | 'positive' | 'negative' | 'unknown';
 
@@ -110,5 +110,5 @@ export function historyPoints(observations: Observation[]): { date: string; valu
   return observations
     .filter((o) => o.valueQuantity?.value !== undefined && observationDate(o))
     .map((o) => ({ date: observationDate(o)!, value: o.valueQuantity!.value!, obs: o }))
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .sort((a, b) => compareDates(a.date, b.date));
 }

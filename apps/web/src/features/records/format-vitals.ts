@@ -1,7 +1,7 @@
 // Vital signs: groups observations by kind and makes blood pressure chartable. Pure.
 import type { Observation, Quantity } from '@medplum/fhirtypes';
 import type { Messages } from '../../i18n/en.js';
-import { LOINC, codeIn } from './format-common.js';
+import { LOINC, codeIn, compareDates } from './format-common.js';
 import { observationDate, unitText, type NumberFormatter } from './format-observation.js';
 
 export const VITAL_KINDS = ['bp', 'weight', 'bmi', 'heartRate', 'temperature', 'spo2', 'height', 'headCirc'] as const;
@@ -75,6 +75,6 @@ export function groupVitals(observations: Observation[]): Map<VitalKind, Observa
     if (!kind) continue;
     groups.set(kind, [...(groups.get(kind) ?? []), o]);
   }
-  for (const list of groups.values()) list.sort((a, b) => (observationDate(a) ?? '').localeCompare(observationDate(b) ?? ''));
+  for (const list of groups.values()) list.sort((a, b) => compareDates(observationDate(a), observationDate(b)));
   return groups;
 }

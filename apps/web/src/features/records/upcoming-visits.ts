@@ -3,6 +3,7 @@
 import type { Appointment, Reference } from '@medplum/fhirtypes';
 import type { Messages } from '../../i18n/en.js';
 import { forPatient } from '../../fhir-client/fhir.js';
+import { compareDates } from './format-common.js';
 
 /** Appointment statuses of a visit that is still to come (FHIR R4 value set appointmentstatus). */
 export const UPCOMING_STATUSES = 'proposed,pending,booked,arrived,checked-in,waitlist';
@@ -18,7 +19,7 @@ export function upcomingOnly(appointments: Appointment[], patientId: string, now
   const statuses = UPCOMING_STATUSES.split(',');
   return forPatient(appointments, patientId)
     .filter((a) => (a.start ?? '') >= iso && statuses.includes(a.status))
-    .sort((a, b) => (a.start ?? '').localeCompare(b.start ?? ''))
+    .sort((a, b) => compareDates(a.start, b.start))
     .slice(0, count);
 }
 

@@ -2,7 +2,7 @@
 // each placed on its reference curve (references.ts) with the percentile worked out from L, M, S.
 // Pure: the screen passes the observations and the patient.
 import type { Observation, Patient, Quantity } from '@medplum/fhirtypes';
-import { codeIn, LOINC } from '../format-common.js';
+import { codeIn, compareDates, LOINC } from '../format-common.js';
 import { observationDate } from '../format-observation.js';
 import { percentileOf, zScore } from './lms.js';
 import { DAYS_PER_MONTH, referenceAt, type GrowthMeasure, type ReferenceSource, type Sex } from './references.js';
@@ -80,7 +80,7 @@ export function growthMeasurements(observations: Observation[], birthDate: strin
       if (!ref) continue;
       placed.push({ ...r, ageMonths, z: zScore(r.value, ref.lms), percentile: percentileOf(r.value, ref.lms), source: ref.source });
     }
-    if (placed.length) out.set(measure, placed.sort((a, b) => a.date.localeCompare(b.date)));
+    if (placed.length) out.set(measure, placed.sort((a, b) => compareDates(a.date, b.date)));
   }
   return new Map(GROWTH_MEASURES.filter((m) => out.has(m)).map((m) => [m, out.get(m)!]));
 }
