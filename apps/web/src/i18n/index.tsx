@@ -76,28 +76,6 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
-/**
- * Builds the formatters every record screen uses ahead of time, one per task, while the app waits
- * for the network: the first Intl.DateTimeFormat of a locale loads its data and costs tens of
- * milliseconds on a slow phone, which would otherwise land in the task that draws the first list.
- */
-function warmFormatters(locale: string): () => void {
-  const steps = [
-    () => formatFhirDate('2000-01-01', locale, 'short'),
-    () => formatFhirDate('2000-01-01', locale, 'long'),
-    () => formatFhirDate('2000-01-01T00:00:00Z', locale, 'short'),
-    () => formatFhirDate('2000-01-01T00:00:00Z', locale, 'long'),
-    () => numberFormat(locale, 2).format(1),
-  ];
-  let timer = 0;
-  const next = () => {
-    steps.shift()?.();
-    if (steps.length) timer = window.setTimeout(next);
-  };
-  timer = window.setTimeout(next);
-  return () => window.clearTimeout(timer);
-}
-
 /** Formats a FHIR date/dateTime/instant. Partial dates (YYYY, YYYY-MM) keep their precision. */
 export function formatFhirDate(value: string | undefined, locale: string, style: 'short' | 'long' | 'dateTime' = 'short'): string | undefined {
   if (!value) return undefined;
@@ -135,7 +113,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
     setRequestLanguage(locale);
     document.documentElement.dir = RTL.has(locale) ? 'rtl' : 'ltr';
-    return warmFormatters(locale);
   }, [locale]);
   const value = useMemo(() => makeI18n(locale, setLocale, chosen), [locale, setLocale, chosen]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
