@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { usePatient } from '../features/identity/session.js';
 import { useLabHistory } from '../features/records/use-lab-history.js';
@@ -11,6 +11,9 @@ import { InterpretationBadge, SavedNotice } from '../features/records/result-vie
 import { Button, ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
+/** Panels drawn in the first task: about a phone screen and a half. */
+const FIRST_PANELS = 3;
+
 export default function ResultsScreen() {
   const { m } = useI18n();
   const { patientId } = usePatient();
@@ -21,6 +24,15 @@ export default function ResultsScreen() {
   // never blocks taps and scrolling for long on a slow phone (the skeleton stays until it is ready).
   const history = useDeferredValue(lab.history);
   const groups = history?.groups ?? [];
+  // The newest panels are drawn first and the rest of the page in a later task: one commit of a
+  // whole page of cards blocked the main thread for 100-300 ms on a slow phone.
+  const [allDrawn, setAllDrawn] = useState(false);
+  useEffect(() => {
+    if (allDrawn || groups.length <= FIRST_PANELS) return;
+    const timer = setTimeout(() => setAllDrawn(true));
+    return () => clearTimeout(timer);
+  }, [allDrawn, groups.length]);
+  const drawn = allDrawn ? groups : groups.slice(0, FIRST_PANELS);
   // After "Show older results", focus moves to the first added panel, so keyboard and screen reader
   // users land on what was added instead of staying on the button below it.
   const focusFrom = useRef<number | undefined>(undefined);
@@ -43,7 +55,7 @@ export default function ResultsScreen() {
       {error !== undefined && <ErrorMessage error={error} onRetry={reload} />}
       {history && <SavedNotice savedAt={savedAt} />}
       {history && groups.length === 0 && !history.next && <p>{m.results.none}</p>}
-      {groups.map((group, gi) => (
+      {drawn.map((group, gi) => (
         <GroupSection key={group.report?.id ?? `day-${group.date ?? gi}`} group={group} index={gi} isNew={isNew} />
       ))}
       {olderError !== undefined && <ErrorMessage error={olderError} onRetry={showOlder} />}
