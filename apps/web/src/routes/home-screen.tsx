@@ -3,7 +3,7 @@ import { usePatient } from '../features/identity/session.js';
 import { HOME_NEW_PANELS, loadHome, newResultsIn } from '../features/records/load-home.js';
 import { useRecord } from '../features/records/use-record.js';
 import { useOpenedResults } from '../features/records/opened-results.js';
-import { labTestName } from '../features/records/test-name.js';
+import { labTestName } from '#plain-words/test-name.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { AppointmentCard } from '../features/records/appointment-card.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
