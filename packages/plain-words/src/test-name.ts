@@ -5,20 +5,13 @@
 import type { CodeableConcept } from '@medplum/fhirtypes';
 import { labTestNames } from './content/lab-test-names.js';
 import { labPanelNames } from './content/lab-panels.js';
+import { plainNameLookup } from './plain-name.js';
 import { LOINC, codeIn, conceptText } from '#fhir/concepts.js';
 
-let byCode: Map<string, { en: string; es: string }> | undefined;
-
-function plainName(loinc: string): { en: string; es: string } | undefined {
-  if (!byCode) {
-    byCode = new Map();
-    // The first test to list a code names it, as findLabExplanation picks its explanation.
-    for (const [codes, en, es] of labTestNames) for (const code of codes) if (!byCode.has(code)) byCode.set(code, { en, es });
-  }
-  return byCode.get(loinc);
-}
+// The first test to list a code names it, as findLabExplanation picks its explanation.
+const plainLabTestName = plainNameLookup(labTestNames, [LOINC]);
 
 export function labTestName(code: CodeableConcept | undefined, locale: 'en' | 'es', fallback: string): string {
   const loinc = codeIn(code, LOINC)?.trim() ?? '';
-  return plainName(loinc)?.[locale] ?? labPanelNames[loinc]?.[locale] ?? conceptText(code, fallback);
+  return plainLabTestName(code, locale) ?? labPanelNames[loinc]?.[locale] ?? conceptText(code, fallback);
 }

@@ -6,11 +6,13 @@
 import type { LabTestExplanation } from './lab-tests.js';
 
 export function renderLabTestNames(tests: readonly LabTestExplanation[]): string {
-  const rows = tests.map((t) => `  [${JSON.stringify(t.loinc)}, ${JSON.stringify(t.en.name)}, ${JSON.stringify(t.es.name)}],`);
+  const rows = tests.map((t) => `  { codes: ${JSON.stringify(t.loinc)}, en: ${JSON.stringify(t.en.name)}, es: ${JSON.stringify(t.es.name)} },`);
   return [
     '// Generated from lab-tests.ts by `npm run gen:lab-test-names` (render-lab-test-names.ts): do not edit.',
     '// The plain names of the lab tests explained there, for screens that show names only.',
-    'export const labTestNames: ReadonlyArray<readonly [loinc: readonly string[], en: string, es: string]> = [',
+    "import type { PlainName } from './plain-name.js';",
+    '',
+    'export const labTestNames: PlainName[] = [',
     ...rows,
     '];',
     '',
