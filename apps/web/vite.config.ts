@@ -29,6 +29,26 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: false,
     reportCompressedSize: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // Small modules shared by several screens (formatting, plain names, the FHIR client,
+              // cards) travel as one file instead of a dozen: each file is a request, and on a
+              // phone over HTTP/1.1 (six connections) a dozen of them cost two round trips before
+              // the first screen can ask for its data. Big content tables keep their own files.
+              name: 'shared',
+              // Only code the screens load lazily: the first download (the entry) stays as it is.
+              test: /[\\/](features[\\/](records|account)|fhir-client[\\/](fhir|batch)|ui[\\/](use-async|field|copy-value)|content|plain-words[\\/]src)[\\/.]/,
+              minShareCount: 2,
+              maxModuleSize: 16 * 1024,
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     // `npx vite apps/web` during development: API calls go to a running Portico server.

@@ -9,6 +9,32 @@ import type { Page } from 'playwright-core';
 import { assertNoOverflow, browserSuite, DEMO_ACCOUNTS, root, signIn } from './support.js';
 
 browserSuite('layout: Home and Test results at 390 px, 100% and 200% text', async (env, t) => {
+  await t.test('on a slow network the banner shows before the app script arrives, and the app replaces it without a shift', async () => {
+    const { context, page } = await env.newPhone();
+    let release!: () => void;
+    const scriptHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await scriptHeld;
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) (window as unknown as { shifts: number }).shifts += (e as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(env.base, { waitUntil: 'commit' });
+    const brand = page.locator('header.app-header a.brand');
+    await brand.waitFor();
+    assert.equal(await brand.textContent(), 'Portico');
+    const before = await brand.boundingBox();
+    release();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.deepEqual(await brand.boundingBox(), before, 'the banner stays where it was drawn');
+    assert.equal(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 0, 'no layout shift');
+    await context.close();
+  });
+
   const { context, page } = await env.newPhone();
   await signIn(page, env.base, DEMO_ACCOUNTS.patient);
   for (const zoom of ['100%', '200%']) {

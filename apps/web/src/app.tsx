@@ -1,8 +1,9 @@
 // The app: providers, the session gate and the lazy screen for the current path.
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { I18nProvider, useI18n } from './i18n/index.js';
-import { RouterProvider, matchPath, useLocation, Link } from './routes/router.js';
-import { screens } from './routes/index.js';
+import { RouterProvider, useLocation, Link } from './routes/router.js';
+import { findScreen, screens } from './routes/index.js';
+import { maySession } from './fhir-client/identity.js';
 import { publicScreens } from './routes/public.js';
 import { isStaff, staffNavigation, staffScreens } from './routes/staff-screens.js';
 import { SessionProvider, useSession } from './features/identity/session.js';
@@ -31,6 +32,15 @@ function Routes() {
   // Focus moves to the new screen's h1 only after in-app navigation (router.tsx marks it); on the
   // page's first load focus stays at the top, so the skip link is the first Tab stop.
 
+  // While the session is checked, the screen's code for this path is fetched beside it, so the
+  // screen draws as soon as the answer comes instead of one download later. It starts after the
+  // first frame (an effect), so it never delays that frame; a staff member's "/" fetches the
+  // patient Home in vain, a few kilobytes.
+  useEffect(() => {
+    if (maySession()) void findScreen(screens, path)?.screen.load().catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the path the app opened on
+  }, []);
+
   if (state.status === 'loading') {
     return (
       <Shell signedIn={false}>
@@ -40,14 +50,7 @@ function Routes() {
   }
   const staff = state.status === 'signed-in' && isStaff(state.session);
   const candidates = state.status === 'signed-in' ? (staff ? staffScreens(state.session) : screens) : publicScreens;
-  let match: { screen: (typeof screens)[number]; params: Record<string, string> } | undefined;
-  for (const screen of candidates) {
-    const params = matchPath(screen.path, path);
-    if (params) {
-      match = { screen, params };
-      break;
-    }
-  }
+  let match = findScreen(candidates, path);
   // Signed out on a private path: show sign-in here, and come back to the path afterwards.
   if (!match && state.status !== 'signed-in') match = { screen: publicScreens[0], params: {} };
   const Screen = match?.screen.component;

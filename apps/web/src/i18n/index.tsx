@@ -113,6 +113,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
     setRequestLanguage(locale);
     document.documentElement.dir = RTL.has(locale) ? 'rtl' : 'ltr';
+    // The first Intl formatter of a page loads the locale's ICU data: 70-90 ms on a slow phone.
+    // Built in a task of its own while the session and the first screen's data are on the way,
+    // it is not added to the task that draws that screen (Lighthouse's total blocking time).
+    const warm = setTimeout(() => formatFhirDate('2000-01-01', locale), 0);
+    return () => clearTimeout(warm);
   }, [locale]);
   const value = useMemo(() => makeI18n(locale, setLocale, chosen), [locale, setLocale, chosen]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

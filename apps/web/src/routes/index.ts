@@ -3,18 +3,52 @@
 // access) are simply not listed: no dead links.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Messages } from '../i18n/en.js';
+import { matchPath } from './router.js';
 
-type ScreenModule = { default: ComponentType<{ params: Record<string, string> }> };
+type ScreenComponent = ComponentType<{ params: Record<string, string> }>;
+type ScreenModule = { default: ScreenComponent };
 
 export interface Screen {
   path: string;
-  component: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+  readonly component: ScreenComponent | LazyExoticComponent<ScreenComponent>;
+  /** Fetches the screen's code without drawing it (the same module the component loads). */
+  load: () => Promise<ScreenModule>;
   /** Public screens are reachable without a session (sign-in, enrollment, password reset). */
   public?: boolean;
 }
 
 export function lazyScreen(path: string, load: () => Promise<ScreenModule>, options: { public?: boolean } = {}): Screen {
-  return { path, component: lazy(load), ...options };
+  let loaded: ScreenComponent | undefined;
+  let lazyChosen = false;
+  const loadOnce = () =>
+    load().then((module) => {
+      loaded = module.default;
+      return module;
+    });
+  const suspending = lazy(loadOnce);
+  return {
+    path,
+    load: loadOnce,
+    // Code fetched ahead (App fetches the opening screen's beside the session check) is drawn
+    // directly: through lazy() it would suspend for a tick, and React holds a revealed Suspense
+    // boundary back ~300 ms after its fallback, which the first screen would pay every time. Once
+    // chosen, the component type never changes, or React would remount the screen and reload it.
+    get component() {
+      if (loaded && !lazyChosen) return loaded;
+      lazyChosen = true;
+      return suspending;
+    },
+    ...options,
+  };
+}
+
+/** The first screen whose path matches, with the path's parameters. */
+export function findScreen(candidates: Screen[], path: string): { screen: Screen; params: Record<string, string> } | undefined {
+  for (const screen of candidates) {
+    const params = matchPath(screen.path, path);
+    if (params) return { screen, params };
+  }
+  return undefined;
 }
 
 export const screens: Screen[] = [
