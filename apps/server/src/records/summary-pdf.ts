@@ -8,6 +8,7 @@ import type { ShownName } from '#plain-words/record-name.js';
 import type { Chart } from './chart-reader.js';
 import { summaryNames, testKey, type SummaryNames } from './summary-names.js';
 import { summaryWords, type SummaryWords } from './summary-text.js';
+import { rangeText, unitText, vitalUnitText, type NumberFormatter } from '#plain-words/quantity.js';
 
 const INK = '#1a1a1a';
 const MUTED = '#555555';
@@ -15,40 +16,48 @@ const ACCENT = '#0b5c6b';
 /** Results printed per test at most, newest first (the JSON download has them all). */
 const RESULTS_PER_TEST = 12;
 
+const SUPERSCRIPT_DIGITS: Record<string, string> = { '⁰': '0', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
+
 /** The standard PDF fonts cover Windows-1252 only: spell out the few symbols outside it. */
 export function printable(text: string): string {
   return text
+    // "× 10⁹/L": superscript digits beyond ¹²³ are not in the fonts' character set.
+    .replace(/[⁰⁴-⁹]+/g, (digits) => `^${[...digits].map((c) => SUPERSCRIPT_DIGITS[c]).join('')}`)
     .replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/[\u2010-\u2012]/g, '-').replace(/\u00a0/g, ' ')
     // eslint-disable-next-line no-control-regex
     .replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
 }
 
-function quantity(q: Quantity | undefined): string | undefined {
+/** "5.4 mmol/L", "< 0.5 mg/L" in the reader's number style and the units a lab report prints. */
+function quantity(q: Quantity | undefined, formatNumber: NumberFormatter): string | undefined {
   if (q?.value === undefined) return undefined;
-  const unit = q.unit ?? q.code ?? '';
-  return `${q.value}${unit && unit !== '1' ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
+  const unit = unitText(q);
+  return `${q.comparator ? `${q.comparator} ` : ''}${formatNumber(q.value, 3)}${unit ? ` ${unit}` : ''}`;
 }
 
-export function observationValue(o: Observation, names: SummaryNames, w: SummaryWords): string | undefined {
+export function observationValue(o: Observation, names: SummaryNames, w: SummaryWords, formatNumber: NumberFormatter): string | undefined {
+  return quantity(o.valueQuantity, formatNumber) ?? o.valueString ?? names.value(o.valueCodeableConcept) ?? (o.valueBoolean !== undefined ? (o.valueBoolean ? w.yes : w.no) : undefined);
+}
+
+/** "120/80 mmHg", "36,7 °C", "77 latidos por minuto": vital signs as the app shows them. */
+export function vitalValue(o: Observation, names: SummaryNames, w: SummaryWords, formatNumber: NumberFormatter): string | undefined {
   if (o.component?.length && o.code.coding?.some((c) => c.code === '85354-9')) {
     const part = (code: string) => o.component!.find((c) => c.code.coding?.some((x) => x.code === code))?.valueQuantity?.value;
     const sys = part('8480-6');
     const dia = part('8462-4');
-    if (sys !== undefined && dia !== undefined) return `${sys}/${dia} mmHg`;
+    return sys !== undefined && dia !== undefined ? `${formatNumber(sys, 0)}/${formatNumber(dia, 0)} mmHg` : undefined;
   }
-  return quantity(o.valueQuantity) ?? o.valueString ?? names.value(o.valueCodeableConcept) ?? (o.valueBoolean !== undefined ? (o.valueBoolean ? w.yes : w.no) : undefined);
+  const q = o.valueQuantity;
+  if (q?.value === undefined) return observationValue(o, names, w, formatNumber);
+  const value = formatNumber(q.value, 1);
+  if (q.code === '%' || q.unit?.trim() === '%') return w.percent(value);
+  const unit = vitalUnitText(q, w.units);
+  return `${value}${unit ? ` ${unit}` : ''}`;
 }
 
-function rangeText(o: Observation, w: SummaryWords): string | undefined {
-  const r = o.referenceRange?.[0];
-  if (!r) return undefined;
-  if (r.text) return r.text;
-  const low = quantity(r.low);
-  const high = quantity(r.high);
-  if (low && high) return `${w.range} ${r.low?.value}–${high}`;
-  if (high) return `${w.range} < ${high}`;
-  if (low) return `${w.range} > ${low}`;
-  return undefined;
+function rangeLine(o: Observation, w: SummaryWords, formatNumber: NumberFormatter): string | undefined {
+  const range = rangeText(o.referenceRange?.[0], w.rangeText, formatNumber);
+  return range ? `${w.range}: ${range}` : undefined;
 }
 
 function flag(o: Observation, w: SummaryWords): string | undefined {
@@ -70,6 +79,12 @@ const details = (...parts: (string | undefined)[]) => parts.filter(Boolean).join
 export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?: Date } = {}): PDFKit.PDFDocument {
   const { locale, w } = summaryWords(options.locale);
   const names = summaryNames(locale, w);
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const formatNumber: NumberFormatter = (value, digits = 2) => {
+    let f = numberFormats.get(digits);
+    if (!f) numberFormats.set(digits, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })));
+    return f.format(value);
+  };
   const official = (n: ShownName) => (n.official ? w.officialName(n.official) : undefined);
   const date = (value: string | undefined) => {
     if (!value) return '';
@@ -146,7 +161,7 @@ export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?:
     return [...groups.values()].sort((a, b) => when(b[0]).localeCompare(when(a[0]))).map((obs) => [name(obs[0]), obs]);
   };
   const vitals = byTest(chart.Observation.filter((o) => isCategory(o, 'vital-signs')), names.vital);
-  list(w.vitals, vitals, ([test, obs]) => [`${test}: ${observationValue(obs[0], names, w) ?? ''}`, date(when(obs[0]))]);
+  list(w.vitals, vitals, ([test, obs]) => [`${test}: ${vitalValue(obs[0], names, w, formatNumber) ?? ''}`, date(when(obs[0]))]);
 
   heading(w.results);
   const labs = byTest(chart.Observation.filter((o) => isCategory(o, 'laboratory')), names.test);
@@ -161,7 +176,7 @@ export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?:
     doc.moveDown(0.3).font('Helvetica-Bold').fontSize(11);
     text(test);
     doc.font('Helvetica');
-    const range = rangeText(obs[0], w);
+    const range = rangeLine(obs[0], w, formatNumber);
     if (range) {
       doc.fillColor(MUTED).fontSize(10);
       text(range);
@@ -169,7 +184,7 @@ export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?:
     }
     for (const o of obs.slice(0, RESULTS_PER_TEST)) {
       const f = flag(o, w);
-      text(`${date(when(o))}:  ${observationValue(o, names, w) ?? ''}${f ? `  (${f})` : ''}`, { indent: 12 });
+      text(`${date(when(o))}:  ${observationValue(o, names, w, formatNumber) ?? ''}${f ? `  (${f})` : ''}`, { indent: 12 });
     }
     if (obs.length > RESULTS_PER_TEST) {
       doc.fillColor(MUTED);

@@ -38,7 +38,10 @@ function chart(): Chart {
       { resourceType: 'Immunization', patient, status: 'completed', vaccineCode: coded(CVX, BARE.vaccine), occurrenceDateTime: '2023-10-03' },
     ],
     Observation: [
-      { resourceType: 'Observation', subject: patient, status: 'final', category: LAB, code: coded(LOINC, '2345-7', 'Glucose [Mass/volume] in Serum or Plasma'), valueQuantity: { value: 92, unit: 'mg/dL' }, effectiveDateTime: '2024-05-01' },
+      { resourceType: 'Observation', subject: patient, status: 'final', category: LAB, code: coded(LOINC, '2345-7', 'Glucose [Mass/volume] in Serum or Plasma'), valueQuantity: { value: 92, unit: 'mg/dL' }, referenceRange: [{ low: { value: 70, unit: 'mg/dL' }, high: { value: 99.5, unit: 'mg/dL' } }], effectiveDateTime: '2024-05-01' },
+      { resourceType: 'Observation', subject: patient, status: 'final', category: LAB, code: coded(LOINC, '777-3', 'Platelets [#/volume] in Blood by Automated count'), valueQuantity: { value: 253.4, code: '10*9/L', system: 'http://unitsofmeasure.org' }, effectiveDateTime: '2024-05-01' },
+      { resourceType: 'Observation', subject: patient, status: 'final', category: LAB, code: coded(LOINC, '33914-3', 'Glomerular filtration rate'), valueQuantity: { value: 88, unit: 'mL/min/{1.73_m2}' }, referenceRange: [{ low: { value: 60, unit: 'mL/min/{1.73_m2}' } }], effectiveDateTime: '2024-05-01' },
+      { resourceType: 'Observation', subject: patient, status: 'final', category: VITALS, code: coded(LOINC, '8310-5', 'Body temperature'), valueQuantity: { value: 36.7, code: 'Cel', unit: 'Cel' }, effectiveDateTime: '2024-05-01' },
       { resourceType: 'Observation', subject: patient, status: 'final', category: LAB, code: coded(LOINC, '5778-6', 'Color of Urine'), valueCodeableConcept: coded(SCT, BARE.result), effectiveDateTime: '2024-05-01' },
       { resourceType: 'Observation', subject: patient, status: 'final', category: VITALS, code: coded(LOINC, '8867-4', 'Heart rate'), valueQuantity: { value: 72, unit: '/min' }, effectiveDateTime: '2024-05-01' },
     ],
@@ -93,4 +96,14 @@ test('an item the record names only by a code reads as "unnamed", never as the c
       assert.ok(!new RegExp(`(^|[^\\d])${code}([^\\d]|$)`).test(text), `the raw code ${code} is printed: ${text}`);
     }
   }
+});
+
+test('numbers, units and normal ranges print in the language of the reader, as the app shows them', async () => {
+  const es = await printed('es');
+  for (const words of ['36,7 °C', '72 latidos por minuto', '92 mg/dL', 'rango normal: 70 a 99,5 mg/dL', 'rango normal: 60 mL/min/1.73 m² o más', '253,4 × 10^9/L']) {
+    assert.ok(es.includes(words), `"${words}" is missing from: ${es}`);
+  }
+  const en = await printed('en');
+  for (const words of ['36.7 °C', '72 beats a minute', 'normal range: 70 to 99.5 mg/dL', '253.4 × 10^9/L']) assert.ok(en.includes(words), `"${words}" is missing from: ${en}`);
+  assert.doesNotMatch(en + es, /\bCel\b|\/min\b(?!\/)|10\*9/, 'UCUM codes are notation, not words');
 });

@@ -63,6 +63,9 @@ test('units given only as UCUM codes are printed the way a report prints them', 
   assert.equal(unitText({ value: 7.2, code: '10*3/uL' }), '× 10³/µL');
   assert.equal(unitText({ value: 4, code: '[iU]/L' }), 'IU/L');
   assert.equal(unitText({ value: 3, code: '[foo_bar]/d' }), 'foo_bar/d');
+  // Feeds that copy the code into the unit text get the printed form too (Synthea's eGFR, 'Cel').
+  assert.equal(unitText({ value: 88, unit: 'mL/min/{1.73_m2}', code: 'mL/min/{1.73_m2}' }), 'mL/min/1.73 m²');
+  assert.equal(unitText({ value: 36.7, unit: 'Cel', code: 'Cel' }), '°C');
   // A human unit wins; annotations and the dimensionless "1" print nothing.
   assert.equal(unitText({ value: 37, unit: 'C', code: 'Cel' }), 'C');
   assert.equal(unitText({ value: 5, code: '{score}' }), '');

@@ -1,7 +1,10 @@
 // Lab result display logic: value, unit, reference range, interpretation. Pure, unit tested.
-import type { Observation, ObservationReferenceRange, Quantity } from '@medplum/fhirtypes';
+import type { Observation, ObservationReferenceRange } from '@medplum/fhirtypes';
 import type { Messages } from '../../i18n/en.js';
 import { LOINC, codeIn, compareDates, conceptText } from './format-common.js';
+import { rangeText as rangeWords, unitText, type NumberFormatter } from '#plain-words/quantity.js';
+
+export { unitText, type NumberFormatter };
 
 export type Interpretation = 'normal' | 'high' | 'low' | 'criticalHigh' | 'criticalLow' | 'abnormal' | 'positive' | 'negative' | 'unknown';
 
@@ -42,20 +45,6 @@ export function loincOf(obs: Observation): string | undefined {
 
 // UCUM codes (unitsofmeasure.org) as they are printed on a lab report, for quantities that carry
 // only the code: "mm[Hg]" is the code, "mmHg" is what people read.
-const UCUM_PRINTED: Record<string, string> = {
-  'mm[Hg]': 'mmHg', Cel: '°C', '[degF]': '°F', '[lb_av]': 'lb', '[in_i]': 'in', '[oz_av]': 'oz', 'kg/m2': 'kg/m²',
-  '10*3/uL': '× 10³/µL', '10*6/uL': '× 10⁶/µL', '10*9/L': '× 10⁹/L', '10*12/L': '× 10¹²/L', uL: 'µL', 'ug/dL': 'µg/dL', 'ug/L': 'µg/L', 'umol/L': 'µmol/L', '[iU]/L': 'IU/L', 'm[iU]/L': 'mIU/L', 'u[iU]/mL': 'µIU/mL',
-};
-
-export function unitText(q: Quantity | undefined): string {
-  // The UCUM "1" (a plain count or ratio) and curly-brace annotations are not words for people.
-  const unit = q?.unit?.trim() || q?.code || '';
-  if (unit === '1' || /^\{.*\}$/.test(unit)) return '';
-  if (q?.unit?.trim()) return unit;
-  return UCUM_PRINTED[unit] ?? unit.replace(/\{[^}]*\}/g, '').replace(/[[\]]/g, '');
-}
-
-export type NumberFormatter = (value: number, maximumFractionDigits?: number) => string;
 
 /** "5.4 mmol/L", "Positive", "< 0.5 mg/L"; undefined when the result has no value (see notes). */
 export function valueText(obs: Observation, m: Messages, formatNumber: NumberFormatter): string | undefined {
@@ -72,29 +61,9 @@ export function valueText(obs: Observation, m: Messages, formatNumber: NumberFor
   return undefined;
 }
 
-/**
- * The range built from low/high in the reader's language, else as the lab wrote it (text). Low/high
- * come first: the lab's text is in its own language and number style ("0.74-1.35", ">=60"), which
- * would sit beside a value written "0,97" in Spanish.
- */
+/** "70 to 99 mg/dL", "60 or more" in the reader's language (packages/plain-words/src/quantity.ts). */
 export function rangeText(range: ObservationReferenceRange | undefined, m: Messages, formatNumber: NumberFormatter): string | undefined {
-  if (!range) return undefined;
-  const fmt = (q: Quantity | undefined) => {
-    if (q?.value === undefined) return undefined;
-    const unit = unitText(q);
-    return `${formatNumber(q.value, 3)}${unit ? ` ${unit}` : ''}`;
-  };
-  const low = fmt(range.low);
-  const high = fmt(range.high);
-  if (low && high) {
-    // Say the unit once: "70 to 99 mg/dL".
-    const unit = unitText(range.high);
-    const lowBare = unit && unit === unitText(range.low) ? formatNumber(range.low!.value!, 3) : low;
-    return m.results.rangeText.between(lowBare, high);
-  }
-  if (high) return m.results.rangeText.below(high);
-  if (low) return m.results.rangeText.above(low);
-  return range.text?.trim() || undefined;
+  return rangeWords(range, m.results.rangeText, formatNumber);
 }
 
 export function observationName(obs: Observation, fallback: string): string {

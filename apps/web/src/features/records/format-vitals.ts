@@ -1,8 +1,9 @@
 // Vital signs: groups observations by kind and makes blood pressure chartable. Pure.
-import type { Observation, Quantity } from '@medplum/fhirtypes';
+import type { Observation } from '@medplum/fhirtypes';
 import type { Messages } from '../../i18n/en.js';
 import { LOINC, codeIn, compareDates } from './format-common.js';
-import { observationDate, unitText, type NumberFormatter } from './format-observation.js';
+import { observationDate, type NumberFormatter } from './format-observation.js';
+import { vitalUnitText } from '#plain-words/quantity.js';
 
 export const VITAL_KINDS = ['bp', 'weight', 'bmi', 'heartRate', 'temperature', 'spo2', 'height', 'headCirc'] as const;
 export type VitalKind = (typeof VITAL_KINDS)[number];
@@ -31,27 +32,7 @@ export function chartable(o: Observation): Observation {
 /** The words for vital-sign units that differ by language (i18n summary.units). */
 export type VitalUnitWords = Messages['summary']['units'];
 
-// UCUM codes (unitsofmeasure.org) of the vital signs profile, as a patient reads them. The unit
-// text beside the code is free text ("C", "beats/minute" from some feeds), so the code wins; a
-// quantity with only text is matched on the same spellings.
-const PRINTED: Record<string, string | ((w: VitalUnitWords) => string)> = {
-  cel: '°C', degc: '°C', c: '°C', '°c': '°C',
-  '[degf]': '°F', degf: '°F', f: '°F', '°f': '°F',
-  'mm[hg]': 'mmHg', mmhg: 'mmHg',
-  'kg/m2': 'kg/m²', 'kg/m^2': 'kg/m²', 'kg/m²': 'kg/m²',
-  '/min': (w) => w.beatsPerMinute, '{beats}/min': (w) => w.beatsPerMinute, 'beats/minute': (w) => w.beatsPerMinute, 'beats/min': (w) => w.beatsPerMinute, bpm: (w) => w.beatsPerMinute,
-  kg: 'kg', g: 'g', '[lb_av]': 'lb', lb: 'lb', lbs: 'lb', '[oz_av]': 'oz', oz: 'oz',
-  cm: 'cm', m: 'm', '[in_i]': (w) => w.inch, in: (w) => w.inch,
-};
-
-/** "°C", "beats a minute", "kg/m²", in the reader's language; another unit as the record prints it. */
-export function vitalUnitText(q: Quantity | undefined, words: VitalUnitWords): string {
-  for (const key of [q?.code, q?.unit]) {
-    const printed = key ? PRINTED[key.trim().toLowerCase()] : undefined;
-    if (printed) return typeof printed === 'string' ? printed : printed(words);
-  }
-  return unitText(q);
-}
+export { vitalUnitText };
 
 export function vitalValueText(o: Observation, formatNumber: NumberFormatter, words: VitalUnitWords): string | undefined {
   if (vitalKind(o) === 'bp') {
