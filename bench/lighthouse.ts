@@ -1,4 +1,4 @@
-// `npm run lighthouse -- [--runs N] [--json DIR [--trace]]`
+// `npm run lighthouse -- [--runs N] [--json DIR [--trace]] [--applied]`
 // Lighthouse (mobile preset: phone viewport, simulated slow 4G and 4x CPU slowdown) on the patient
 // web app's Home and Test results screens, signed in as the demo patient, against the real server
 // on 127.0.0.1 with a fresh database holding the demo clinic. Uses an installed Chromium
@@ -8,6 +8,10 @@
 // --trace also keeps the median run's trace with JavaScript samples (DIR/<page>.trace.json, opens in
 // the DevTools Performance panel) to see what the long tasks are; the sampling costs CPU, so scores
 // taken with it are not the ones to report.
+// --applied throttles the browser for real (DevTools network and CPU throttling, Lighthouse's
+// "devtools" method) and reports observed timings instead of the default simulation (Lantern),
+// which estimates them from an unthrottled load; slower and noisier, but it shows changes of load
+// order that the simulation does not model (React's Suspense timing, requests started in effects).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -32,13 +36,14 @@ const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } a
 type Category = keyof typeof TARGETS;
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function parseArgs(argv: string[]): { runs: number; jsonDir?: string; trace: boolean } {
-  const o: { runs: number; jsonDir?: string; trace: boolean } = { runs: 1, trace: false };
+function parseArgs(argv: string[]): { runs: number; jsonDir?: string; trace: boolean; applied: boolean } {
+  const o: { runs: number; jsonDir?: string; trace: boolean; applied: boolean } = { runs: 1, trace: false, applied: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') o.runs = Number(argv[++i]);
     else if (argv[i] === '--json') o.jsonDir = argv[++i];
     else if (argv[i] === '--trace') o.trace = true;
-    else throw new Error(`Unknown option ${argv[i]}. Options: --runs N --json DIR --trace`);
+    else if (argv[i] === '--applied') o.applied = true;
+    else throw new Error(`Unknown option ${argv[i]}. Options: --runs N --json DIR --trace --applied`);
   }
   if (!(o.runs >= 1)) throw new Error('--runs must be at least 1');
   if (o.trace && !o.jsonDir) throw new Error('--trace needs --json DIR (the trace is written there)');
@@ -131,6 +136,7 @@ async function main(): Promise<void> {
             logLevel: 'error',
             onlyCategories: Object.keys(TARGETS),
             disableStorageReset: true,
+            ...(options.applied ? { throttlingMethod: 'devtools' as const } : {}),
             ...(options.trace ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
           });
           chrome.kill();
@@ -165,7 +171,7 @@ async function main(): Promise<void> {
       if (opp.length) notes.push(`${page.name} opportunities: ${opp.join('; ')}`);
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    console.log(`\nLighthouse ${version} (mobile preset), ${options.runs} run(s) per page, median by performance; targets: performance ≥${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS['best-practices']}`);
+    console.log(`\nLighthouse ${version} (mobile preset, ${options.applied ? "applied DevTools throttling" : "simulated throttling"}), ${options.runs} run(s) per page, median by performance; targets: performance ≥${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS['best-practices']}`);
     for (const [i, r] of rows.entries()) {
       console.log(r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  '));
       if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));

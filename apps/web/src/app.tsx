@@ -1,5 +1,5 @@
 // The app: providers, the session gate and the lazy screen for the current path.
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { I18nProvider, useI18n } from './i18n/index.js';
 import { RouterProvider, useLocation, Link } from './routes/router.js';
 import { findScreen, screens } from './routes/index.js';
@@ -34,14 +34,21 @@ function Routes() {
 
   // While the session is checked, the screen's code for this path is fetched beside it, so the
   // screen draws as soon as the answer comes instead of one download later. It starts after the
-  // first frame (an effect), so it never delays that frame; a staff member's "/" fetches the
+  // first frame (an effect), so it never delays that frame. When the session answers first, the
+  // app keeps "Loading" until the code is in too: drawing the lazy screen then would show its
+  // fallback, and React holds a revealed fallback back ~300 ms. A staff member's "/" fetches the
   // patient Home in vain, a few kilobytes.
+  const [openingCode, setOpeningCode] = useState<'none' | 'loading' | 'settled'>('none');
   useEffect(() => {
-    if (maySession()) void findScreen(screens, path)?.screen.load().catch(() => undefined);
+    const loading = maySession() ? findScreen(screens, path)?.screen.load() : undefined;
+    if (!loading) return;
+    setOpeningCode('loading');
+    const settle = () => setOpeningCode('settled');
+    loading.then(settle, settle);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the path the app opened on
   }, []);
 
-  if (state.status === 'loading') {
+  if (state.status === 'loading' || (state.status === 'signed-in' && openingCode === 'loading')) {
     return (
       <Shell signedIn={false}>
         <Loading />
