@@ -43,6 +43,8 @@ export default defineConfig({
               test: /[\\/](features[\\/](records|account)|fhir-client[\\/](fhir|batch)|ui[\\/](use-async|field|copy-value)|content|plain-words[\\/]src)[\\/.]/,
               minShareCount: 2,
               maxModuleSize: 16 * 1024,
+              // Their imports (React, i18n, the HTTP client) stay in the entry. These modules only
+              // define tables and functions, so the order chunks run in cannot change what they do.
               includeDependenciesRecursively: false,
             },
           ],
