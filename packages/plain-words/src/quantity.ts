@@ -1,7 +1,7 @@
 // Measured values as patients read them, shared by the web app and the printed record: units
 // without UCUM notation, vital-sign units in the reader's language, normal ranges in words.
 // Numbers are formatted by the caller (Intl in the reader's locale), so "0,97" sits beside "0,74 a 1,35".
-import type { ObservationReferenceRange, Quantity } from '@medplum/fhirtypes';
+import type { CodeableConcept, Observation, ObservationReferenceRange, Quantity } from '@medplum/fhirtypes';
 
 /** Formats a number in the reader's locale with at most this many decimals. */
 export type NumberFormatter = (value: number, maximumFractionDigits?: number) => string;
@@ -50,6 +50,31 @@ export function vitalUnitText(q: Quantity | undefined, words: VitalUnitWords): s
     if (printed) return typeof printed === 'string' ? printed : printed(words);
   }
   return unitText(q);
+}
+
+/** Vital-sign words, with how a percentage is written ("98%", "98 %"). */
+export interface VitalWords extends VitalUnitWords {
+  percent(value: string): string;
+}
+
+const LOINC = 'http://loinc.org';
+const hasLoinc = (concept: CodeableConcept | undefined, code: string) => concept?.coding?.some((c) => c.system === LOINC && c.code === code) ?? false;
+
+/** "120/80 mmHg", "36,7 °C", "77 latidos por minuto", "98 %"; undefined when there is no number. */
+export function vitalValueText(o: Observation, formatNumber: NumberFormatter, words: VitalWords): string | undefined {
+  // Blood pressure (LOINC 85354-9) carries its two numbers in components: systolic and diastolic.
+  if (hasLoinc(o.code, '85354-9')) {
+    const part = (code: string) => o.component?.find((c) => hasLoinc(c.code, code))?.valueQuantity?.value;
+    const sys = part('8480-6');
+    const dia = part('8462-4');
+    return sys !== undefined && dia !== undefined ? `${formatNumber(sys, 0)}/${formatNumber(dia, 0)} mmHg` : undefined;
+  }
+  const q = o.valueQuantity;
+  if (q?.value === undefined) return undefined;
+  const value = formatNumber(q.value, 1);
+  if (q.code === '%' || q.unit?.trim() === '%') return words.percent(value);
+  const unit = vitalUnitText(q, words);
+  return `${value}${unit ? ` ${unit}` : ''}`;
 }
 
 /** "70 to 99", "60 or more" in the reader's language (FHIR range bounds are inclusive). */

@@ -8,7 +8,7 @@ import type { ShownName } from '#plain-words/record-name.js';
 import type { Chart } from './chart-reader.js';
 import { summaryNames, testKey, type SummaryNames } from './summary-names.js';
 import { summaryWords, type SummaryWords } from './summary-text.js';
-import { rangeText, unitText, vitalUnitText, type NumberFormatter } from '#plain-words/quantity.js';
+import { rangeText, unitText, vitalValueText, type NumberFormatter } from '#plain-words/quantity.js';
 
 const INK = '#1a1a1a';
 const MUTED = '#555555';
@@ -37,22 +37,6 @@ function quantity(q: Quantity | undefined, formatNumber: NumberFormatter): strin
 
 export function observationValue(o: Observation, names: SummaryNames, w: SummaryWords, formatNumber: NumberFormatter): string | undefined {
   return quantity(o.valueQuantity, formatNumber) ?? o.valueString ?? names.value(o.valueCodeableConcept) ?? (o.valueBoolean !== undefined ? (o.valueBoolean ? w.yes : w.no) : undefined);
-}
-
-/** "120/80 mmHg", "36,7 °C", "77 latidos por minuto": vital signs as the app shows them. */
-export function vitalValue(o: Observation, names: SummaryNames, w: SummaryWords, formatNumber: NumberFormatter): string | undefined {
-  if (o.component?.length && o.code.coding?.some((c) => c.code === '85354-9')) {
-    const part = (code: string) => o.component!.find((c) => c.code.coding?.some((x) => x.code === code))?.valueQuantity?.value;
-    const sys = part('8480-6');
-    const dia = part('8462-4');
-    return sys !== undefined && dia !== undefined ? `${formatNumber(sys, 0)}/${formatNumber(dia, 0)} mmHg` : undefined;
-  }
-  const q = o.valueQuantity;
-  if (q?.value === undefined) return observationValue(o, names, w, formatNumber);
-  const value = formatNumber(q.value, 1);
-  if (q.code === '%' || q.unit?.trim() === '%') return w.percent(value);
-  const unit = vitalUnitText(q, w.units);
-  return `${value}${unit ? ` ${unit}` : ''}`;
 }
 
 function rangeLine(o: Observation, w: SummaryWords, formatNumber: NumberFormatter): string | undefined {
@@ -161,7 +145,7 @@ export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?:
     return [...groups.values()].sort((a, b) => when(b[0]).localeCompare(when(a[0]))).map((obs) => [name(obs[0]), obs]);
   };
   const vitals = byTest(chart.Observation.filter((o) => isCategory(o, 'vital-signs')), names.vital);
-  list(w.vitals, vitals, ([test, obs]) => [`${test}: ${vitalValue(obs[0], names, w, formatNumber) ?? ''}`, date(when(obs[0]))]);
+  list(w.vitals, vitals, ([test, obs]) => [`${test}: ${vitalValueText(obs[0], formatNumber, w.units) ?? observationValue(obs[0], names, w, formatNumber) ?? ''}`, date(when(obs[0]))]);
 
   heading(w.results);
   const labs = byTest(chart.Observation.filter((o) => isCategory(o, 'laboratory')), names.test);

@@ -1,9 +1,8 @@
 // Vital signs: groups observations by kind and makes blood pressure chartable. Pure.
 import type { Observation } from '@medplum/fhirtypes';
-import type { Messages } from '../../i18n/en.js';
 import { LOINC, codeIn, compareDates } from './format-common.js';
-import { observationDate, type NumberFormatter } from './format-observation.js';
-import { vitalUnitText } from '#plain-words/quantity.js';
+import { observationDate } from './format-observation.js';
+import { vitalUnitText, vitalValueText } from '#plain-words/quantity.js';
 
 export const VITAL_KINDS = ['bp', 'weight', 'bmi', 'heartRate', 'temperature', 'spo2', 'height', 'headCirc'] as const;
 export type VitalKind = (typeof VITAL_KINDS)[number];
@@ -12,7 +11,6 @@ const BY_LOINC: Record<string, VitalKind> = {
   '85354-9': 'bp', '29463-7': 'weight', '39156-5': 'bmi', '8867-4': 'heartRate', '8310-5': 'temperature', '59408-5': 'spo2', '2708-6': 'spo2', '8302-2': 'height', '9843-4': 'headCirc',
 };
 const SYSTOLIC = '8480-6';
-const DIASTOLIC = '8462-4';
 
 export function vitalKind(o: Observation): VitalKind | undefined {
   return BY_LOINC[codeIn(o.code, LOINC) ?? ''];
@@ -29,25 +27,8 @@ export function chartable(o: Observation): Observation {
   return { ...o, valueQuantity: sys, referenceRange: [{ low: { value: 90 }, high: { value: 120 } }] };
 }
 
-/** The words for vital-sign units that differ by language (i18n summary.units). */
-export type VitalUnitWords = Messages['summary']['units'];
-
-export { vitalUnitText };
-
-export function vitalValueText(o: Observation, formatNumber: NumberFormatter, words: VitalUnitWords): string | undefined {
-  if (vitalKind(o) === 'bp') {
-    const sys = component(o, SYSTOLIC)?.value;
-    const dia = component(o, DIASTOLIC)?.value;
-    return sys !== undefined && dia !== undefined ? `${formatNumber(sys, 0)}/${formatNumber(dia, 0)} mmHg` : undefined;
-  }
-  const q = o.valueQuantity;
-  if (q?.value === undefined) return undefined;
-  const value = formatNumber(q.value, 1);
-  const percent = q.code === '%' || q.unit?.trim() === '%';
-  if (percent) return words.percent(value);
-  const unit = vitalUnitText(q, words);
-  return `${value}${unit ? ` ${unit}` : ''}`;
-}
+/** Units and values in the reader's words live with the printed record's, in plain-words. */
+export { vitalUnitText, vitalValueText };
 
 export function groupVitals(observations: Observation[]): Map<VitalKind, Observation[]> {
   const groups = new Map<VitalKind, Observation[]>();
