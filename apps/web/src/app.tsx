@@ -38,17 +38,17 @@ function Routes() {
   // app keeps "Loading" until the code is in too: drawing the lazy screen then would show its
   // fallback, and React holds a revealed fallback back ~300 ms. A staff member's "/" fetches the
   // patient Home in vain, a few kilobytes.
-  const [openingCode, setOpeningCode] = useState<'none' | 'loading' | 'settled'>('none');
+  const [fetchingCode, setFetchingCode] = useState(false);
   useEffect(() => {
     const loading = maySession() ? findScreen(screens, path)?.screen.load() : undefined;
     if (!loading) return;
-    setOpeningCode('loading');
-    const settle = () => setOpeningCode('settled');
+    setFetchingCode(true);
+    const settle = () => setFetchingCode(false);
     loading.then(settle, settle);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the path the app opened on
   }, []);
 
-  if (state.status === 'loading' || (state.status === 'signed-in' && openingCode === 'loading')) {
+  if (state.status === 'loading' || (state.status === 'signed-in' && fetchingCode)) {
     return (
       <Shell signedIn={false}>
         <Loading />
