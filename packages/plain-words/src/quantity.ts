@@ -24,6 +24,13 @@ export function unitText(q: Quantity | undefined): string {
   return UCUM_PRINTED[unit] ?? unit.replace(/\{[^}]*\}/g, '').replace(/[[\]]/g, '');
 }
 
+/** "5.4 mmol/L", "< 0.5 mg/L": a measured value with its comparator and unit. */
+export function quantityText(q: Quantity | undefined, formatNumber: NumberFormatter): string | undefined {
+  if (q?.value === undefined) return undefined;
+  const unit = unitText(q);
+  return `${q.comparator ? `${q.comparator} ` : ''}${formatNumber(q.value, 3)}${unit ? ` ${unit}` : ''}`;
+}
+
 /** The vital-sign unit words that differ by language. */
 export interface VitalUnitWords {
   beatsPerMinute: string;
@@ -91,13 +98,8 @@ export interface RangeWords {
  */
 export function rangeText(range: ObservationReferenceRange | undefined, words: RangeWords, formatNumber: NumberFormatter): string | undefined {
   if (!range) return undefined;
-  const fmt = (q: Quantity | undefined) => {
-    if (q?.value === undefined) return undefined;
-    const unit = unitText(q);
-    return `${formatNumber(q.value, 3)}${unit ? ` ${unit}` : ''}`;
-  };
-  const low = fmt(range.low);
-  const high = fmt(range.high);
+  const low = quantityText(range.low, formatNumber);
+  const high = quantityText(range.high, formatNumber);
   if (low && high) {
     // Say the unit once: "70 to 99 mg/dL".
     const unit = unitText(range.high);

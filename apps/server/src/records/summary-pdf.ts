@@ -3,12 +3,12 @@
 // a dump of codes: items by their plain names in the reader's language (summary-names.ts). Tagged
 // PDF with a title and language, so screen readers can read it.
 import PDFDocument from 'pdfkit';
-import type { CodeableConcept, Observation, Quantity } from '@medplum/fhirtypes';
+import type { CodeableConcept, Observation } from '@medplum/fhirtypes';
 import type { ShownName } from '#plain-words/record-name.js';
 import type { Chart } from './chart-reader.js';
 import { summaryNames, testKey, type SummaryNames } from './summary-names.js';
 import { summaryWords, type SummaryWords } from './summary-text.js';
-import { rangeText, unitText, vitalValueText, type NumberFormatter } from '#plain-words/quantity.js';
+import { quantityText, rangeText, vitalValueText, type NumberFormatter } from '#plain-words/quantity.js';
 
 const INK = '#1a1a1a';
 const MUTED = '#555555';
@@ -28,15 +28,8 @@ export function printable(text: string): string {
     .replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
 }
 
-/** "5.4 mmol/L", "< 0.5 mg/L" in the reader's number style and the units a lab report prints. */
-function quantity(q: Quantity | undefined, formatNumber: NumberFormatter): string | undefined {
-  if (q?.value === undefined) return undefined;
-  const unit = unitText(q);
-  return `${q.comparator ? `${q.comparator} ` : ''}${formatNumber(q.value, 3)}${unit ? ` ${unit}` : ''}`;
-}
-
 export function observationValue(o: Observation, names: SummaryNames, w: SummaryWords, formatNumber: NumberFormatter): string | undefined {
-  return quantity(o.valueQuantity, formatNumber) ?? o.valueString ?? names.value(o.valueCodeableConcept) ?? (o.valueBoolean !== undefined ? (o.valueBoolean ? w.yes : w.no) : undefined);
+  return quantityText(o.valueQuantity, formatNumber) ?? o.valueString ?? names.value(o.valueCodeableConcept) ?? (o.valueBoolean !== undefined ? (o.valueBoolean ? w.yes : w.no) : undefined);
 }
 
 function rangeLine(o: Observation, w: SummaryWords, formatNumber: NumberFormatter): string | undefined {

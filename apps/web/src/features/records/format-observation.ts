@@ -2,7 +2,7 @@
 import type { Observation, ObservationReferenceRange } from '@medplum/fhirtypes';
 import type { Messages } from '../../i18n/en.js';
 import { LOINC, codeIn, compareDates, conceptText } from './format-common.js';
-import { rangeText as rangeWords, unitText, type NumberFormatter } from '#plain-words/quantity.js';
+import { quantityText, rangeText as rangeWords, unitText, type NumberFormatter } from '#plain-words/quantity.js';
 
 export { unitText, type NumberFormatter };
 
@@ -43,17 +43,10 @@ export function loincOf(obs: Observation): string | undefined {
   return codeIn(obs.code, LOINC);
 }
 
-// UCUM codes (unitsofmeasure.org) as they are printed on a lab report, for quantities that carry
-// only the code: "mm[Hg]" is the code, "mmHg" is what people read.
-
 /** "5.4 mmol/L", "Positive", "< 0.5 mg/L"; undefined when the result has no value (see notes). */
 export function valueText(obs: Observation, m: Messages, formatNumber: NumberFormatter): string | undefined {
-  const q = obs.valueQuantity;
-  if (q?.value !== undefined) {
-    const comparator = q.comparator ? `${q.comparator} ` : '';
-    const unit = unitText(q);
-    return `${comparator}${formatNumber(q.value, 3)}${unit ? ` ${unit}` : ''}`;
-  }
+  const quantity = quantityText(obs.valueQuantity, formatNumber);
+  if (quantity !== undefined) return quantity;
   if (obs.valueCodeableConcept) return conceptText(obs.valueCodeableConcept, m.notRecorded);
   if (obs.valueString !== undefined) return obs.valueString;
   if (obs.valueBoolean !== undefined) return obs.valueBoolean ? m.results.interpretation.positive : m.results.interpretation.negative;
