@@ -16,7 +16,7 @@ import { buildApp, type Portico } from '../../server/src/app.js';
 import type { Config } from '../../server/src/config.js';
 import { createDatabase, type Database } from '../../server/src/db/pool.js';
 import { FhirRepository } from '../../server/src/fhir/repository.js';
-import { systemPolicy } from '../../server/src/access/policy.js';
+import { privilegedPolicy } from '../../server/src/access/policy.js';
 import { testConfig } from '../../server/test/support/harness.js';
 import { seedDemoClinicIfEmpty } from '../../server/src/demo/seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, ensureDemoAccounts } from '../../server/src/identity/demo-accounts.js';
@@ -156,7 +156,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     app: p.app,
     db: database.db,
     config,
-    systemRepo: new FhirRepository(p.repositoryDeps, { policy: systemPolicy('e2e') }),
+    systemRepo: new FhirRepository(p.repositoryDeps, { policy: privilegedPolicy('operator', { name: 'e2e' }) }),
     base,
     dataDir,
     browser: b,

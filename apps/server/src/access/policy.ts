@@ -2,6 +2,7 @@
 // reachable and which resource types may be read or written. The FHIR repository applies it to
 // every query it runs, so no route can forget it.
 import type { Principal } from './principal.js';
+import type { PrivilegedReason } from './privileged-reasons.js';
 
 export interface AccessPolicy {
   readonly principal: Principal;
@@ -34,10 +35,14 @@ export function canSearch(policy: AccessPolicy, resourceType: string): boolean {
   return policy.canSearch ? policy.canSearch(resourceType) : policy.canRead(resourceType);
 }
 
-/** Unrestricted access. Only the server's own jobs and the operator's command line get it. */
-export function systemPolicy(name = 'cli'): AccessPolicy {
+/**
+ * Unrestricted access for one named purpose from the closed list (access/privileged-reasons.ts). The
+ * only way to a policy without a patient limit besides administrators; every read and write made
+ * with it is audited under that reason (see access/privileged.ts, docs/decisions/0018).
+ */
+export function privilegedPolicy(reason: PrivilegedReason, options: { name?: string; actor?: Principal } = {}): AccessPolicy {
   return {
-    principal: { kind: 'system', name },
+    principal: { kind: 'system', name: options.name ?? reason, reason, ...(options.actor ? { actor: options.actor } : {}) },
     patientIds: null,
     canRead: () => true,
     canWrite: () => true,

@@ -6,6 +6,8 @@
 import type { Queryable } from '../db/pool.js';
 import type { PreparedResource } from '../fhir/prepare.js';
 
+// Part of the repository's write path (FhirRepository.writePrepared), under the writer's policy and
+// audit: it reads only the targets' compartments (patient ids), not their content.
 export async function inheritTargetCompartments(sql: Queryable, items: readonly { prepared: PreparedResource }[]): Promise<void> {
   const orphans = items.filter((i) => i.prepared.resource.resourceType === 'Provenance' && i.prepared.compartments.length === 0);
   if (orphans.length === 0) return;

@@ -7,7 +7,12 @@ import type { Principal } from './principal.js';
 
 type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
 
-/** Ids of the patients an organization's staff may reach (computed per request). */
+/**
+ * Ids of the patients an organization's staff may reach (computed per request). This is the access
+ * check itself: it reads only ids and the managing organization, returns no chart to anyone, and
+ * every read then made with the policy is audited, so a portal session does not add an audit event
+ * per request for it. A SMART token runs it through the privileged door instead (smart/authenticator.ts).
+ */
 export async function organizationPatientIds(db: Queryable, organizationId: string | undefined): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT id FROM fhir_resource

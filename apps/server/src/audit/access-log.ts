@@ -14,7 +14,9 @@ export interface AccessLogEntry {
 }
 
 function actorOf(event: AuditEvent, patientId: string): AccessLogEntry['actor'] {
-  const agent = event.agent?.[0];
+  // The one who asked: for a privileged access made on someone's behalf (an app's export, a person
+  // enrolling), that party rather than the server (access/privileged.ts).
+  const agent = event.agent?.find((a) => a.requestor) ?? event.agent?.[0];
   const reference = agent?.who?.reference ?? '';
   const roles = (agent?.role ?? []).map((r) => r.text ?? r.coding?.[0]?.code ?? '').filter(Boolean);
   const display = agent?.who?.display;

@@ -2,6 +2,7 @@
 // RESTful interaction subtypes and DICOM event types the spec recommends).
 import type { AuditEvent } from '@medplum/fhirtypes';
 import { principalReference, type Principal } from '../access/principal.js';
+import { PRIVILEGED_ACCESS_SYSTEM, PRIVILEGED_REASONS } from '../access/privileged-reasons.js';
 
 export type AuditAction = 'C' | 'R' | 'U' | 'D' | 'E';
 
@@ -54,7 +55,6 @@ const REST_SUBTYPES = new Set(['read', 'vread', 'update', 'patch', 'delete', 'hi
 
 export function toAuditEvent(entry: AuditEntry, recorded: string): AuditEvent {
   const rest = REST_SUBTYPES.has(entry.subtype);
-  const who = principalReference(entry.principal);
   return {
     resourceType: 'AuditEvent',
     type: rest
@@ -69,18 +69,7 @@ export function toAuditEvent(entry: AuditEntry, recorded: string): AuditEvent {
     recorded,
     outcome: entry.outcome === 'success' ? '0' : '4',
     ...(entry.description ? { outcomeDesc: entry.description } : {}),
-    agent: [
-      {
-        who: { reference: who, ...(displayOf(entry.principal) ? { display: displayOf(entry.principal) } : {}) },
-        requestor: true,
-        // Staff roles, so a patient's access log can say who looked (nurse, clinician, …).
-        ...(entry.principal.kind === 'staff' && entry.principal.roles.length
-          ? { role: entry.principal.roles.map((r) => ({ coding: [{ system: 'https://portico.health/fhir/CodeSystem/staff-role', code: r }], text: r })) }
-          : {}),
-        ...(entry.sourceIp ? { network: { address: entry.sourceIp, type: '2' as const } } : {}),
-        ...(entry.principal.kind === 'app' && entry.principal.userId ? { altId: entry.principal.userId } : {}),
-      },
-    ],
+    agent: agentsOf(entry),
     source: {
       observer: { display: 'Portico' },
       type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '4', display: 'Application Server' }],
@@ -90,6 +79,41 @@ export function toAuditEvent(entry: AuditEntry, recorded: string): AuditEvent {
       ...entry.entities.slice(0, 1000).map((reference) => ({ what: { reference } })),
       ...(entry.userAgent ? [{ name: 'user-agent', detail: [{ type: 'user-agent', valueString: entry.userAgent.slice(0, 300) }] }] : []),
     ],
+  };
+}
+
+type Agent = AuditEvent['agent'][number];
+
+/**
+ * The requesting agent; for a privileged access (access/privileged.ts) first the server with its
+ * reason as role (AuditEvent.agent.role, searchable as `agent-role`), then the party it acted for.
+ */
+function agentsOf(entry: AuditEntry): Agent[] {
+  const { principal } = entry;
+  const network = entry.sourceIp ? { network: { address: entry.sourceIp, type: '2' as const } } : {};
+  if (principal.kind === 'system' && principal.reason) {
+    const server: Agent = {
+      who: { reference: principalReference(principal), display: displayOf(principal) },
+      requestor: !principal.actor,
+      role: [{ coding: [{ system: PRIVILEGED_ACCESS_SYSTEM, code: principal.reason, display: PRIVILEGED_REASONS[principal.reason] }], text: PRIVILEGED_REASONS[principal.reason] }],
+      ...(principal.actor ? {} : network),
+    };
+    return principal.actor ? [server, agentOf(principal.actor, network)] : [server];
+  }
+  return [agentOf(principal, network)];
+}
+
+function agentOf(principal: Principal, network: Pick<Agent, 'network'>): Agent {
+  const display = displayOf(principal);
+  return {
+    who: { reference: principalReference(principal), ...(display ? { display } : {}) },
+    requestor: true,
+    // Staff roles, so a patient's access log can say who looked (nurse, clinician, …).
+    ...(principal.kind === 'staff' && principal.roles.length
+      ? { role: principal.roles.map((r) => ({ coding: [{ system: 'https://portico.health/fhir/CodeSystem/staff-role', code: r }], text: r })) }
+      : {}),
+    ...network,
+    ...(principal.kind === 'app' && principal.userId ? { altId: principal.userId } : {}),
   };
 }
 

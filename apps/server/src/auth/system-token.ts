@@ -2,7 +2,7 @@
 // SHA-256 of the token is stored (the token has 256 bits of entropy, so a slow hash adds nothing).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/pool.js';
-import { systemPolicy, type AccessPolicy } from '../access/policy.js';
+import { privilegedPolicy, type AccessPolicy } from '../access/policy.js';
 
 const PREFIX = 'pst_';
 
@@ -40,7 +40,7 @@ export async function authenticateSystemToken(db: Queryable, token: string): Pro
   let cache = recent.get(db);
   const now = Date.now();
   const hit = cache?.get(hash);
-  if (hit && now - hit.checkedAt < RECHECK_MS && now < hit.expiresAt) return systemPolicy(`token:${hit.label}`);
+  if (hit && now - hit.checkedAt < RECHECK_MS && now < hit.expiresAt) return privilegedPolicy('operator', { name: `token:${hit.label}` });
   const { rows } = await db.query<{ id: string; label: string; expires_at: string }>(
     { name: 'system-token-auth', text: 'SELECT id, label, expires_at FROM system_token WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()' },
     [hash],
@@ -53,5 +53,5 @@ export async function authenticateSystemToken(db: Queryable, token: string): Pro
   if (!cache) recent.set(db, (cache = new Map()));
   if (cache.size >= MAX_ENTRIES) cache.clear();
   cache.set(hash, { id: row.id, label: row.label, expiresAt: Date.parse(row.expires_at), checkedAt: now });
-  return systemPolicy(`token:${row.label}`);
+  return privilegedPolicy('operator', { name: `token:${row.label}` });
 }

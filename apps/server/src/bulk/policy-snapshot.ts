@@ -2,7 +2,7 @@
 // requester's access as it was at kick-off: the principal, the reachable patients, the readable
 // types and the SMART row filters are stored with the job and turned back into an AccessPolicy,
 // which then guards every read exactly like a request's would.
-import { systemPolicy, type AccessPolicy, type ResourceFilter } from '../access/policy.js';
+import type { AccessPolicy, ResourceFilter } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import { getResourceTypes } from '../fhir/resource-types.js';
 
@@ -28,9 +28,6 @@ export function snapshotPolicy(policy: AccessPolicy): PolicySnapshot {
 /** The policy an export job runs with. It never writes, whatever the requester could. */
 export function restorePolicy(snapshot: PolicySnapshot): AccessPolicy {
   const { principal, patientIds, readableTypes, resourceFilters } = snapshot;
-  if (principal.kind === 'system' && patientIds === null && readableTypes === '*' && !resourceFilters) {
-    return { ...systemPolicy(principal.name), canWrite: () => false };
-  }
   const readable = readableTypes === '*' ? undefined : new Set(readableTypes);
   return {
     principal,

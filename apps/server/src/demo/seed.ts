@@ -2,11 +2,10 @@
 // database, through the importer's fast path. A session advisory lock makes concurrent app nodes
 // wait for the first one; the demo_seed row makes later starts skip.
 import type { Logger } from 'pino';
-import { systemPolicy } from '../access/policy.js';
+import { privilegedRepository } from '../access/privileged.js';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/pool.js';
-import { FhirRepository } from '../fhir/repository.js';
 import { inProcessExecutor, workerExecutor, type Executor } from '../import/run-import.js';
 import { emptyResult, mergeResult } from '../import/types.js';
 import { generateClinic } from './generate-clinic.js';
@@ -20,6 +19,7 @@ export async function seedDemoClinicIfEmpty(db: Database, config: Config, logger
     await client.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
     const marker = await client.query('SELECT 1 FROM demo_seed WHERE id = 1');
     if (marker.rowCount) return;
+    // Whether any chart exists at all (no row is read): not a read of health data.
     const existing = await client.query(`SELECT 1 FROM fhir_resource WHERE resource_type = 'Patient' LIMIT 1`);
     if (existing.rowCount) {
       await client.query(`INSERT INTO demo_seed (id, patients, resources, note) VALUES (1, 0, 0, 'database already had patients; demo not seeded')`);
@@ -28,10 +28,10 @@ export async function seedDemoClinicIfEmpty(db: Database, config: Config, logger
     }
     const started = performance.now();
     const audit = new AuditLog(db, logger);
-    const repo = new FhirRepository({ db, audit, baseUrl: config.fhirBaseUrl }, { policy: systemPolicy('demo-seed') });
+    const repo = privilegedRepository({ db, audit, baseUrl: config.fhirBaseUrl }, { reason: 'demo-seed' });
     // Worker threads validate and index in parallel; in-process is the fallback.
     const url = (db.pool as unknown as { options: { connectionString?: string } }).options.connectionString;
-    const executor = url ? await workerExecutor(url, config.fhirBaseUrl, 2).catch(() => inProcessExecutor(repo)) : inProcessExecutor(repo);
+    const executor = url ? await workerExecutor(url, config.fhirBaseUrl, 2, 'demo-seed').catch(() => inProcessExecutor(repo)) : inProcessExecutor(repo);
     let outcome;
     try {
       outcome = await importClinic(executor, DEMO_PATIENTS);

@@ -4,8 +4,11 @@
 // PORTICO_DEMO_ACCOUNTS_ANY_HOST=true says so explicitly (e.g. a public demo server).
 import type { Patient } from '@medplum/fhirtypes';
 import type { Logger } from 'pino';
+import { privilegedRepository, readIfPresent } from '../access/privileged.js';
+import { AuditLog } from '../audit/audit-log.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/pool.js';
+import type { FhirRepository } from '../fhir/repository.js';
 import { loadKeyring } from '../crypto/keyring.js';
 import { clinicDirectory } from '../demo/clinic.js';
 import { DEFAULT_DEMO_SEED, DEMO_PATIENT_ROLES } from '../demo/generate-clinic.js';
@@ -42,13 +45,20 @@ export async function ensureDemoAccounts(db: Database, config: Config, logger?: 
     logger?.info('the demo clinic was not seeded in this database: demo sign-in accounts not created');
     return [];
   }
+  // The demo patients' names, read through the privileged door (audited) at start-up.
+  const audit = new AuditLog(db, logger);
+  const repo = privilegedRepository({ db, audit, baseUrl: config.fhirBaseUrl }, { reason: 'demo-accounts' });
+  try {
+    return await createDemoAccounts(db, config, repo, seed, logger);
+  } finally {
+    await audit.close();
+  }
+}
+
+async function createDemoAccounts(db: Database, config: Config, repo: FhirRepository, seed: number, logger?: Logger): Promise<string[]> {
   const keyring = loadKeyring(config);
   const dir = clinicDirectory(seed);
   const clinician = dir.staff.family1;
-  const readPatient = async (id: string) => {
-    const { rows } = await db.query<{ content: string }>(`SELECT content FROM fhir_resource WHERE resource_type = 'Patient' AND id = $1 AND NOT deleted`, [id]);
-    return rows[0] ? (JSON.parse(rows[0].content) as Patient) : undefined;
-  };
   const specs: { email: string; kind: AccountKind; patientIndex?: number; mfa: boolean; displayName?: string; practitionerId?: string; organizationId?: string; roles?: string[] }[] = [
     { email: DEMO_ACCOUNTS.patientWithMfa, kind: 'patient', patientIndex: DEMO_PATIENT_ROLES.mfaAdult, mfa: true },
     { email: DEMO_ACCOUNTS.patient, kind: 'patient', patientIndex: DEMO_PATIENT_ROLES.adult, mfa: false },
@@ -63,7 +73,7 @@ export async function ensureDemoAccounts(db: Database, config: Config, logger?: 
     let linkedPatient: string | undefined;
     if (spec.patientIndex !== undefined) {
       linkedPatient = patientId(seed, spec.patientIndex);
-      const patient = await readPatient(linkedPatient);
+      const patient = await readIfPresent<Patient>(repo, 'Patient', linkedPatient);
       if (!patient) {
         logger?.info({ email: spec.email }, 'demo patient not in the database: demo account not created');
         continue;

@@ -1,8 +1,10 @@
 // Self-enrollment identity proofing: legal name, birth date, and either the medical record number
-// or the last 4 digits of a phone number on file must match exactly one chart. Runs as the system
-// (the requester is anonymous) and is audited with the charts it looked at.
+// or the last 4 digits of a phone number on file must match exactly one chart. The requester is
+// anonymous, so the charts are read through the privileged door for 'identity-proofing' on their
+// behalf, and the search is audited with every chart it looked at (those born that day).
 import type { Patient } from '@medplum/fhirtypes';
-import type { Queryable } from '../db/pool.js';
+import type { FhirRepository } from '../fhir/repository.js';
+import { searchResources } from '../fhir/search/search.js';
 
 export interface ProofingAnswers {
   givenName: string;
@@ -32,17 +34,21 @@ function phoneMatches(patient: Patient, last4: string): boolean {
   return (patient.telecom ?? []).some((t) => t.system === 'phone' && (t.value ?? '').replace(/\D/g, '').endsWith(last4));
 }
 
-/** Ids of the charts matching every answer. */
-export async function matchCharts(db: Queryable, answers: ProofingAnswers): Promise<string[]> {
-  const { rows } = await db.query<{ id: string; content: string }>(
-    `SELECT id, content FROM fhir_resource WHERE resource_type = 'Patient' AND NOT deleted AND content::jsonb ->> 'birthDate' = $1`,
-    [answers.birthDate],
-  );
+/** Ids of the charts matching every answer; `repo` is a privileged repository for 'identity-proofing'. */
+export async function matchCharts(repo: FhirRepository, answers: ProofingAnswers): Promise<string[]> {
   const matches: string[] = [];
-  for (const row of rows) {
-    const patient = JSON.parse(row.content) as Patient;
-    if (patient.active === false || !nameMatches(patient, answers.givenName, answers.familyName)) continue;
-    if (answers.mrn ? mrnMatches(patient, answers.mrn) : answers.phoneLast4 ? phoneMatches(patient, answers.phoneLast4) : false) matches.push(row.id);
+  // The birth date narrows the search on its index; names and numbers are compared here, folded.
+  let query: [string, string][] | undefined = [['birthdate', answers.birthDate], ['_count', '1000']];
+  while (query) {
+    const page = await searchResources(repo, 'Patient', query, { strict: true });
+    for (const entry of page.entry ?? []) {
+      const patient = entry.resource as Patient;
+      if (entry.search?.mode !== 'match' || patient.birthDate !== answers.birthDate) continue;
+      if (patient.active === false || !nameMatches(patient, answers.givenName, answers.familyName)) continue;
+      if (answers.mrn ? mrnMatches(patient, answers.mrn) : answers.phoneLast4 ? phoneMatches(patient, answers.phoneLast4) : false) matches.push(patient.id as string);
+    }
+    const next = page.link?.find((l) => l.relation === 'next')?.url;
+    query = next ? [...new URL(next).searchParams.entries()] : undefined;
   }
   return matches;
 }

@@ -48,7 +48,8 @@ export function inProcessExecutor(repo: FhirRepository): Executor {
 }
 
 /** A pool of import workers, each with its own connections; at most two tasks queued per worker. */
-export async function workerExecutor(url: string, baseUrl: string, size = Math.max(1, Math.min(cpus().length, 4))): Promise<Executor> {
+/** `reason`: the privileged purpose the workers write under (access/privileged-reasons.ts). */
+export async function workerExecutor(url: string, baseUrl: string, size = Math.max(1, Math.min(cpus().length, 4)), reason: 'import' | 'demo-seed' = 'import'): Promise<Executor> {
   const workers: { worker: Worker; busy: number }[] = [];
   const pending = new Map<number, { resolve: (r: TaskResult) => void; reject: (e: Error) => void; slot: { busy: number } }>();
   const waiters: (() => void)[] = [];
@@ -63,7 +64,7 @@ export async function workerExecutor(url: string, baseUrl: string, size = Math.m
   await Promise.all(
     Array.from({ length: size }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = boot ? new Worker(boot, { eval: true, workerData: { url, baseUrl } }) : new Worker(workerFile, { workerData: { url, baseUrl } });
+        const worker = boot ? new Worker(boot, { eval: true, workerData: { url, baseUrl, reason } }) : new Worker(workerFile, { workerData: { url, baseUrl, reason } });
         const slot = { worker, busy: 0 };
         worker.on('message', (msg: { ready?: boolean; id?: number; result?: TaskResult; error?: string; closed?: boolean }) => {
           if (msg.ready) return resolve();
@@ -162,6 +163,8 @@ async function findUnresolved(db: Database, outward: [string, string, string][])
   const missing: ImportRun['unresolved'] = [];
   for (let i = 0; i < keys.length; i += 5000) {
     const chunk = keys.slice(i, i + 5000);
+    // Existence of the referenced keys only (as FhirRepository.checkReferences): no content or
+    // compartment is read, so this is not a read of health data and needs no privileged access.
     const { rows } = await db.query<{ key: string }>(
       `SELECT r.resource_type || '/' || r.id AS key FROM fhir_resource r
        JOIN unnest($1::text[], $2::text[]) AS w(t, i) ON r.resource_type = w.t AND r.id = w.i WHERE NOT r.deleted`,

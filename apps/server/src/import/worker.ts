@@ -1,18 +1,17 @@
 // Import worker thread: validation and indexing are CPU-bound, so each worker prepares and writes
 // its own tasks on its own connection pool; the main thread only reads files and reports.
 import { parentPort, workerData } from 'node:worker_threads';
-import { systemPolicy } from '../access/policy.js';
+import { privilegedRepository } from '../access/privileged.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { createDatabase } from '../db/pool.js';
 import { loadFhirDefinitions } from '../fhir/definitions.js';
-import { FhirRepository } from '../fhir/repository.js';
 import { runTask, type ImportTask } from './task.js';
 
-const { url, baseUrl } = workerData as { url: string; baseUrl: string };
+const { url, baseUrl, reason } = workerData as { url: string; baseUrl: string; reason: 'import' | 'demo-seed' };
 loadFhirDefinitions();
 const db = createDatabase({ url, poolSize: 2 });
 const audit = new AuditLog(db, undefined, 200);
-const repo = new FhirRepository({ db, audit, baseUrl }, { policy: systemPolicy('import') });
+const repo = privilegedRepository({ db, audit, baseUrl }, { reason });
 
 parentPort!.on('message', async (message: { id: number; task?: ImportTask; close?: boolean }) => {
   if (message.close) {

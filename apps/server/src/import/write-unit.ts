@@ -37,13 +37,13 @@ export async function writeUnit(repo: FhirRepository, unit: ImportUnit): Promise
   const seen = new Set<string>();
   // Re-import: resources stored with the same content are counted and passed over before the costly
   // validation (writePrepared would keep their version anyway).
-  const stored = unit.mode === 'lenient' ? await readCurrentMany(repo.sql, unit.entries.filter((e) => typeof e.resource?.id === 'string').map((e) => ({ type: e.resource.resourceType, id: e.resource.id as string })), false) : new Map();
+  const stored = unit.mode === 'lenient' ? await readCurrentMany(repo, unit.entries.filter((e) => typeof e.resource?.id === 'string').map((e) => ({ type: e.resource.resourceType, id: e.resource.id as string })), false) : new Map();
   const unchanged = (r: Resource) => {
     const v = stored.get(`${r.resourceType}/${r.id}`);
     return v !== undefined && !v.deleted && v.content !== null && sameContent(v.content, r);
   };
   if (unit.mode === 'atomic') {
-    const all = await readCurrentMany(repo.sql, unit.entries.map((e) => ({ type: e.resource.resourceType, id: e.resource.id as string })), false);
+    const all = await readCurrentMany(repo, unit.entries.map((e) => ({ type: e.resource.resourceType, id: e.resource.id as string })), false);
     // A transaction whose every entry is stored unchanged has nothing to do (its references resolved when it was stored).
     if (unit.entries.length > 0 && unit.entries.every((e) => { const v = all.get(`${e.resource.resourceType}/${e.resource.id}`); return v && !v.deleted && v.content !== null && sameContent(v.content, e.resource); })) {
       for (const e of unit.entries) bump(result, e.resource.resourceType, 'unchanged');
@@ -143,7 +143,7 @@ async function writeWithRetry(repo: FhirRepository, unit: ImportUnit, ready: Rea
 }
 
 async function writeReady(tx: FhirRepository, unit: ImportUnit, ready: Ready[]): Promise<[string, 'created' | 'updated' | 'unchanged'][]> {
-  const existing = await readCurrentMany(tx.sql, ready.map((r) => ({ type: r.prepared.resource.resourceType, id: r.prepared.resource.id as string })));
+  const existing = await readCurrentMany(tx, ready.map((r) => ({ type: r.prepared.resource.resourceType, id: r.prepared.resource.id as string })));
   const items = ready.map((r) => ({ prepared: r.prepared, existing: existing.get(`${r.prepared.resource.resourceType}/${r.prepared.resource.id}`) }));
   const results = await tx.writePrepared(items);
   if (unit.mode === 'atomic') {

@@ -2,8 +2,9 @@
 // identity module) and consent. Each pending request is bound to the browser that started it (a
 // cookie whose hash is stored) and every form carries the request's CSRF token.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { systemPolicy } from '../access/policy.js';
-import { FhirRepository } from '../fhir/repository.js';
+import type { Patient } from '@medplum/fhirtypes';
+import type { Principal } from '../access/principal.js';
+import { privilegedRepository, readIfPresent } from '../access/privileged.js';
 import { BROWSER_COOKIE, cookieValue, redirectWith } from './authorize.js';
 import { findClient } from './clients.js';
 import { consentItems, grantedScopes } from './consent.js';
@@ -74,7 +75,10 @@ export function interactionRoutes(app: FastifyInstance, ctx: SmartContext): void
     if (!row.user_json) return html(reply, status, loginPage({ locale, requestId: row.id, csrf: row.csrf_token, appName: client.name, error, email, askCode }));
     const scopes = row.scope.split(' ');
     let patientName: string | undefined;
-    if (row.launch_patient) patientName = await patientDisplayName(ctx, row.launch_patient);
+    if (row.launch_patient) {
+      const actor: Principal = { kind: 'app', clientId: client.clientId, clientName: client.name, userId: row.user_json.id, scopes };
+      patientName = await patientDisplayName(ctx, request, row.launch_patient, actor);
+    }
     allowFormRedirectTo(reply, row.redirect_uri);
     return html(
       reply,
@@ -191,14 +195,14 @@ export function interactionRoutes(app: FastifyInstance, ctx: SmartContext): void
   });
 }
 
-async function patientDisplayName(ctx: SmartContext, patientId: string): Promise<string | undefined> {
-  try {
-    const repo = new FhirRepository(ctx.repositoryDeps, { policy: systemPolicy('smart-consent') });
-    const version = await repo.read('Patient', patientId);
-    const p = JSON.parse(version.content as string) as { name?: { text?: string; given?: string[]; family?: string }[] };
-    const n = p.name?.[0];
-    return n?.text ?? [...(n?.given ?? []), n?.family].filter(Boolean).join(' ');
-  } catch {
-    return undefined;
-  }
+/**
+ * The name of the patient an EHR launch names, for the consent page. The staff member's own reach
+ * was checked when they launched; the page reads the name through the privileged door, on behalf of
+ * the app and that user, and the read is audited.
+ */
+async function patientDisplayName(ctx: SmartContext, request: FastifyRequest, patientId: string, actor: Principal): Promise<string | undefined> {
+  const repo = privilegedRepository(ctx.repositoryDeps, { reason: 'smart-consent', actor, sourceIp: request.ip, userAgent: request.headers['user-agent'] });
+  const p = await readIfPresent<Patient>(repo, 'Patient', patientId).catch(() => undefined);
+  const n = p?.name?.[0];
+  return n ? (n.text ?? [...(n.given ?? []), n.family].filter(Boolean).join(' ')) : undefined;
 }

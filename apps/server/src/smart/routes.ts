@@ -34,7 +34,7 @@ export interface SmartDeps {
 /** Call before the FHIR routes are registered (the CapabilityStatement is built then). */
 export async function registerSmart(app: FastifyInstance, deps: SmartDeps): Promise<SmartContext> {
   declareSmartSecurity();
-  deps.authenticators.push(smartAuthenticator(deps.db));
+  deps.authenticators.push(smartAuthenticator(deps.repositoryDeps));
   const ctx: SmartContext = {
     db: deps.db,
     audit: deps.audit,

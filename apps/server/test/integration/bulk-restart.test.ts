@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Group, OperationOutcome } from '@medplum/fhirtypes';
 import { buildApp, type Portico } from '../../src/app.js';
 import { createSystemToken } from '../../src/auth/system-token.js';
-import { systemPolicy } from '../../src/access/policy.js';
+import { privilegedPolicy } from '../../src/access/policy.js';
 import { FhirRepository } from '../../src/fhir/repository.js';
 import { claimJob, findJob } from '../../src/jobs/queue.js';
 import { createResource, createTestDatabase, testConfig, type TestDatabase } from '../support/harness.js';
@@ -31,7 +31,7 @@ describe('bulk export jobs across restarts', () => {
   before(async () => {
     testDb = await createTestDatabase();
     const first = await start();
-    const repo = new FhirRepository(first.repositoryDeps, { policy: systemPolicy('test') });
+    const repo = new FhirRepository(first.repositoryDeps, { policy: privilegedPolicy('operator', { name: 'test' }) });
     ({ patientIds } = await seedClinic(repo, 2));
     ({ token } = await createSystemToken(testDb.db, 'restart'));
     await first.app.close();
@@ -87,7 +87,7 @@ describe('bulk export jobs across restarts', () => {
 
   it('reports a job that failed as an OperationOutcome on the status URL', async () => {
     const app = await start();
-    const repo = new FhirRepository(app.repositoryDeps, { policy: systemPolicy('test') });
+    const repo = new FhirRepository(app.repositoryDeps, { policy: privilegedPolicy('operator', { name: 'test' }) });
     const group = await createResource<Group>(repo, { resourceType: 'Group', type: 'person', actual: true, member: [{ entity: { reference: `Patient/${patientIds[0]}` } }] });
     await app.jobs.stop();
     const status = await kickOff(app.app, token, `/fhir/Group/${group.id}/$export`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
-import { systemPolicy } from '../../src/access/policy.js';
+import { privilegedPolicy } from '../../src/access/policy.js';
 import { AuditLog } from '../../src/audit/audit-log.js';
 import { FhirRepository } from '../../src/fhir/repository.js';
 import { rewriteReferences } from '../../src/fhir/bundle/rewrite-references.js';
@@ -29,7 +29,7 @@ describe('importer on the Synthea sample bundles', () => {
     assert.ok(existsSync(samples), `The sample bundles are missing: expected them in ${samples}`);
     t = await createTestDatabase();
     audit = new AuditLog(t.db);
-    repo = new FhirRepository({ db: t.db, audit, baseUrl: BASE }, { policy: systemPolicy('import') });
+    repo = new FhirRepository({ db: t.db, audit, baseUrl: BASE }, { policy: privilegedPolicy('import') });
     workers = await workerExecutor(t.url, BASE, 2);
   });
   after(async () => {

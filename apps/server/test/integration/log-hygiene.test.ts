@@ -13,7 +13,7 @@ import { buildApp, loggerOptions, type Portico } from '../../src/app.js';
 import { createSystemToken } from '../../src/auth/system-token.js';
 import { registerClient } from '../../src/smart/clients.js';
 import { FhirRepository } from '../../src/fhir/repository.js';
-import { systemPolicy } from '../../src/access/policy.js';
+import { privilegedPolicy } from '../../src/access/policy.js';
 import { createDatabase, type Database } from '../../src/db/pool.js';
 import { createResource, createTestDatabase, testConfig, type TestApp, type TestDatabase } from '../support/harness.js';
 import { Browser, GOOD_PASSWORD, makeAccount } from '../support/identity.js';
@@ -47,7 +47,7 @@ describe('log hygiene', () => {
     await portico.app.ready();
     const t = { ...portico, db: appDb, config } as unknown as TestApp;
 
-    const systemRepo = new FhirRepository(portico.repositoryDeps, { policy: systemPolicy('test') });
+    const systemRepo = new FhirRepository(portico.repositoryDeps, { policy: privilegedPolicy('operator', { name: 'test' }) });
     const patient = await createResource<Resource>(systemRepo, { resourceType: 'Patient', name: [{ family: FAMILY, given: [GIVEN] }], birthDate: '1961-07-23' });
     await createResource<Resource>(systemRepo, {
       resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://example.org/codes', code: CODE_SEARCH }] }, subject: { reference: `Patient/${patient.id}` },

@@ -10,7 +10,7 @@ import { AuditLog } from '../../src/audit/audit-log.js';
 import type { Authenticator } from '../../src/auth/authenticate.js';
 import { bearerToken } from '../../src/auth/authenticate.js';
 import { authenticateSystemToken, createSystemToken } from '../../src/auth/system-token.js';
-import { systemPolicy } from '../../src/access/policy.js';
+import { privilegedPolicy } from '../../src/access/policy.js';
 import { loadFhirDefinitions } from '../../src/fhir/definitions.js';
 import { FhirRepository, type RepositoryDeps } from '../../src/fhir/repository.js';
 import { fhirRoutes } from '../../src/fhir/routes.js';
@@ -90,7 +90,7 @@ export async function startSmartServer(accounts: Record<string, Account>): Promi
   const { token } = await createSystemToken(testDb.db, 'test');
   return {
     app, base: config.publicUrl, fhirBase: config.fhirBaseUrl, ctx, audit, db: testDb.db, dbUrl: testDb.url, systemToken: token,
-    repo: new FhirRepository(repositoryDeps, { policy: systemPolicy('test') }),
+    repo: new FhirRepository(repositoryDeps, { policy: privilegedPolicy('operator', { name: 'test' }) }),
     async close() {
       await app.close();
       await audit.close();

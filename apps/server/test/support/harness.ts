@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createDatabase, type Database } from '../../src/db/pool.js';
 import { createSystemToken } from '../../src/auth/system-token.js';
 import { FhirRepository } from '../../src/fhir/repository.js';
-import { systemPolicy } from '../../src/access/policy.js';
+import { privilegedPolicy } from '../../src/access/policy.js';
 
 export interface TestDatabase {
   db: Database;
@@ -63,7 +63,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const portico = await buildApp(config, { db: testDb.db });
   await portico.app.ready();
   const { token } = await createSystemToken(testDb.db, 'test');
-  const systemRepo = new FhirRepository(portico.repositoryDeps, { policy: systemPolicy('test') });
+  const systemRepo = new FhirRepository(portico.repositoryDeps, { policy: privilegedPolicy('operator', { name: 'test' }) });
   return {
     ...portico,
     db: testDb.db,

@@ -5,7 +5,7 @@ import { parseFilter, parseReferenceValue } from '../../src/fhir/search/filters.
 import { decodeCursor, encodeCursor, sortSql } from '../../src/fhir/search/paging.js';
 import { parseSearchRequest } from '../../src/fhir/search/request.js';
 import { parseDateValue, parseNumberValue, parseQuantityValue, parseTokenValue, splitOr, escapeLike } from '../../src/fhir/search/values.js';
-import { systemPolicy } from '../../src/access/policy.js';
+import { privilegedPolicy } from '../../src/access/policy.js';
 
 const ctx = { baseUrl: 'https://portal.example/fhir' };
 const is400 = (err: unknown) => err instanceof FhirError && err.status === 400;
@@ -89,7 +89,7 @@ describe('search request parsing', () => {
   });
 
   it('round-trips paging cursors and refuses foreign ones', () => {
-    const sql = sortSql([{ code: 'date', type: 'date', descending: true }], 'r', 'Observation', { params: [], policy: systemPolicy(), aliases: 0 });
+    const sql = sortSql([{ code: 'date', type: 'date', descending: true }], 'r', 'Observation', { params: [], policy: privilegedPolicy('operator'), aliases: 0 });
     const token = encodeCursor({ direction: 'n', values: ['2024-01-01 00:00:00+00', 'abc'] }, '-date');
     assert.deepEqual(decodeCursor(token, '-date', sql), { direction: 'n', values: ['2024-01-01 00:00:00+00', 'abc'] });
     assert.throws(() => decodeCursor(token, 'date', sql), is400);

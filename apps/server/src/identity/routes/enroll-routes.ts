@@ -4,10 +4,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Patient } from '@medplum/fhirtypes';
+import { privilegedRepository, readIfPresent, type PrivilegedAccess } from '../../access/privileged.js';
 import { createAccount, findAccountByEmail, findAccountByPatient, normalizeEmail } from '../accounts.js';
 import { auditIdentity } from '../audit-identity.js';
 import type { IdentityDeps } from '../context.js';
 import { matchCharts, patientDisplayName, patientNames } from '../identity-proofing.js';
+import { anonymousPrincipal } from '../principals.js';
 import { emailsIn, sendInBackground } from '../mail.js';
 import { findLiveToken, markUsed, newLinkToken, normalizeActivationCode, recordTokenFailure, storeToken } from '../one-time-tokens.js';
 import { checkPassword, describeReasons, hashPassword } from '../passwords.js';
@@ -37,10 +39,13 @@ export async function enrollRoutes(app: FastifyInstance, { deps }: { deps: Ident
     void rule;
   }
 
-  async function readPatient(id: string): Promise<Patient | undefined> {
-    const { rows } = await db.query<{ content: string }>(`SELECT content FROM fhir_resource WHERE resource_type = 'Patient' AND id = $1 AND NOT deleted`, [id]);
-    return rows[0] ? (JSON.parse(rows[0].content) as Patient) : undefined;
-  }
+  // The person enrolling is not signed in: charts are read through the privileged door on their
+  // behalf, for the purpose named, and audited like any read (access/privileged.ts).
+  const repositoryFor = (request: FastifyRequest, reason: PrivilegedAccess['reason']) =>
+    privilegedRepository({ db, audit: deps.audit, baseUrl: config.fhirBaseUrl }, { reason, actor: anonymousPrincipal, sourceIp: request.ip, userAgent: request.headers['user-agent'] });
+
+  /** The chart an activation code or enrollment link points to; undefined when it is gone. */
+  const readPatient = (request: FastifyRequest, id: string) => readIfPresent<Patient>(repositoryFor(request, 'enrollment'), 'Patient', id);
 
   async function createPatientAccount(request: FastifyRequest, reply: FastifyReply, patientId: string, email: string, password: string, tokenId: string, patient: Patient) {
     const reasons = checkPassword(password, { email, names: patientNames(patient) });
@@ -63,7 +68,7 @@ export async function enrollRoutes(app: FastifyInstance, { deps }: { deps: Ident
     await throttle(request, 'activation');
     const { code, birthDate, password } = request.body as { code: string; birthDate: string; password: string };
     const token = await db.withTransaction((client) => findLiveToken(client, 'activation', normalizeActivationCode(code)));
-    const patient = token?.patientId ? await readPatient(token.patientId) : undefined;
+    const patient = token?.patientId ? await readPatient(request, token.patientId) : undefined;
     if (!token || !patient || !token.email) {
       await recordFailure(db, ipKey(request.ip, 'activation'), RULES.code);
       throw invalidActivation();
@@ -96,10 +101,9 @@ export async function enrollRoutes(app: FastifyInstance, { deps }: { deps: Ident
       if (!body.mrn && !body.phoneLast4) throw problems.invalidRequest('Give your medical record number or the last 4 digits of your phone number.', [{ path: '/mrn', message: 'mrn or phoneLast4 is required' }]);
       await throttle(request, 'mail');
       await recordFailure(db, ipKey(request.ip, 'mail'), RULES.mail);
-      const matches = await matchCharts(db, body);
+      const matches = await matchCharts(repositoryFor(request, 'identity-proofing'), body);
       if (matches.length === 1) {
         const patientId = matches[0];
-        deps.audit.record({ action: 'R', subtype: 'search-type', principal: { kind: 'system', name: 'self-enrollment' }, patientIds: [patientId], entities: [`Patient/${patientId}`], outcome: 'success', sourceIp: request.ip, userAgent: request.headers['user-agent'], description: 'identity proofing for self-enrollment' });
         const email = normalizeEmail(body.email);
         const existing = (await findAccountByPatient(db, patientId)) ?? (await findAccountByEmail(db, email));
         if (existing) sendInBackground(deps.mailer, { to: existing.email, ...emailsIn(existing.locale).alreadyEnrolled(config.publicUrl) }, deps.logger);
@@ -121,7 +125,7 @@ export async function enrollRoutes(app: FastifyInstance, { deps }: { deps: Ident
     await throttle(request, 'activation');
     const { token, password } = request.body as { token: string; password: string };
     const row = await db.withTransaction((client) => findLiveToken(client, 'enroll-verify', token));
-    const patient = row?.patientId ? await readPatient(row.patientId) : undefined;
+    const patient = row?.patientId ? await readPatient(request, row.patientId) : undefined;
     if (!row || !patient || !row.email) {
       await recordFailure(db, ipKey(request.ip, 'activation'), RULES.code);
       throw new ApiProblem(400, 'invalid-link', 'Link not valid', 'This link is not valid or has expired. Start again.');
