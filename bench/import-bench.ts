@@ -4,14 +4,14 @@
 // CPU went: this process (main thread and workers) and, when the PostgreSQL server runs on this
 // machine and its processes can be read, the server processes that served the import. CPU per
 // resource moves far less than wall time when other work shares the machine, so compare those.
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { loadConfig } from '../apps/server/src/config.js';
 import { runMigrations } from '../apps/server/src/db/migrate.js';
-import { createDatabase, type Database } from '../apps/server/src/db/pool.js';
+import { createDatabase } from '../apps/server/src/db/pool.js';
 import { importClinic } from '../apps/server/src/demo/seed.js';
 import { workerExecutor } from '../apps/server/src/import/run-import.js';
 import { createScratchDatabase } from './scratch-database.js';
+import { samplePostgresCpu, sumValues } from './proc.js';
 
 interface Options {
   patients: number;
@@ -31,20 +31,6 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-/** CPU seconds used so far by the server processes serving `database` (Linux /proc), or undefined. */
-async function serverCpuSeconds(db: Database, database: string, seen: Map<number, number>): Promise<void> {
-  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
-  for (const { pid } of rows) {
-    try {
-      // Fields 14 and 15 of /proc/PID/stat: user and system time in clock ticks (100 per second here).
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      seen.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // Not on this machine, or not readable: reported as unknown.
-    }
-  }
-}
-
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const scratch = await createScratchDatabase('portico_bench');
@@ -55,7 +41,7 @@ async function main(): Promise<void> {
     const executor = await workerExecutor(scratch.url, config.fhirBaseUrl, options.workers);
     const serverCpu = new Map<number, number>();
     // Server processes come and go with pool connections: sampled while the import runs.
-    const sampler = setInterval(() => void serverCpuSeconds(db, scratch.name, serverCpu).catch(() => undefined), 500);
+    const sampler = setInterval(() => void samplePostgresCpu(db, scratch.name, serverCpu).catch(() => undefined), 500);
     const load = loadavg()[0];
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -63,12 +49,12 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     clearInterval(sampler);
-    await serverCpuSeconds(db, scratch.name, serverCpu);
+    await samplePostgresCpu(db, scratch.name, serverCpu);
     await executor.close();
     const n = imported.resources;
     const size = Number((await db.query<{ b: string }>('SELECT pg_database_size(current_database()) AS b')).rows[0].b);
     const nodeMs = ((used.user + used.system) / 1000) / n;
-    const pgSeconds = [...serverCpu.values()].reduce((a, b) => a + b, 0);
+    const pgSeconds = sumValues(serverCpu);
     console.log(`Import bench: ${options.patients} patients, ${n} resources, ${imported.problems.length} problems`);
     console.log(`  wall       ${seconds.toFixed(1)} s, ${Math.round(n / seconds)} resources/s (load average ${load.toFixed(1)} → ${loadavg()[0].toFixed(1)})`);
     console.log(`  CPU        importer ${nodeMs.toFixed(3)} ms/resource${serverCpu.size ? `, PostgreSQL ${((pgSeconds * 1000) / n).toFixed(3)} ms/resource (${serverCpu.size} server processes)` : ', PostgreSQL not visible'}`);

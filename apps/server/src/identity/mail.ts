@@ -3,7 +3,6 @@
 // Emails never carry health information — only "sign in to read it" and single-use links.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { emailsEs } from './mail-es.js';
@@ -21,10 +20,13 @@ export interface Mailer {
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'dataDir' | 'publicUrl'>, logger?: Logger): Mailer {
   const from = `Portico <no-reply@${new URL(config.publicUrl).hostname}>`;
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
+    const smtpUrl = config.smtpUrl;
+    // nodemailer is loaded with the first message, not at start (~16 MB the server need not hold).
+    let transport: Promise<{ sendMail(mail: object): Promise<unknown> }> | undefined;
     return {
       async send(message) {
-        await transport.sendMail({ from, ...message });
+        transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+        await (await transport).sendMail({ from, ...message });
       },
     };
   }

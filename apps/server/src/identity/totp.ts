@@ -2,7 +2,6 @@
 // The secret is sealed with the keyring; the last accepted time step is kept so a code cannot be
 // used twice (RFC 6238 §5.2), and ±1 step of clock drift is accepted.
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 import type { Queryable } from '../db/pool.js';
 import type { Keyring } from '../crypto/keyring.js';
 
@@ -29,6 +28,8 @@ export async function beginTotpSetup(db: Queryable, keyring: Keyring, accountId:
     [accountId, keyring.seal(secret, accountId)],
   );
   const otpauthUri = totpFor(secret, email).toString();
+  // Loaded when someone sets up an authenticator, not at start.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { secret, otpauthUri, qrSvgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }

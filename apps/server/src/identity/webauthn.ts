@@ -2,15 +2,15 @@
 // of PUBLIC_URL and the expected origin its origin. Challenges live in the database for 5 minutes,
 // referenced by an HttpOnly cookie, and are consumed on first use.
 import { randomUUID } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransportFuture,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransportFuture,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
+
+// The library (~25 MB resident with its CBOR and ASN.1 parsers) is loaded with the first passkey
+// ceremony, not at start: most sign-ins use a password.
+const webauthn = () => import('@simplewebauthn/server');
 import type { Queryable } from '../db/pool.js';
 
 export const CHALLENGE_COOKIE = 'portico_webauthn';
@@ -59,7 +59,7 @@ export async function listPasskeys(db: Queryable, accountId: string): Promise<Pa
 
 export async function registrationOptions(db: Queryable, rp: RelyingParty, account: { id: string; email: string; displayName: string }) {
   const existing = await db.query<{ id: string; transports: string[] }>('SELECT id, transports FROM webauthn_credential WHERE account_id = $1', [account.id]);
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthn()).generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,
     userName: account.email,
@@ -78,7 +78,7 @@ export async function verifyRegistration(db: Queryable, rp: RelyingParty, accoun
   if (!saved || saved.accountId !== accountId) return undefined;
   let verification;
   try {
-    verification = await verifyRegistrationResponse({ response, expectedChallenge: saved.challenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID, requireUserVerification: true });
+    verification = await (await webauthn()).verifyRegistrationResponse({ response, expectedChallenge: saved.challenge, expectedOrigin: rp.origin, expectedRPID: rp.rpID, requireUserVerification: true });
   } catch {
     return undefined;
   }
@@ -96,7 +96,7 @@ export async function verifyRegistration(db: Queryable, rp: RelyingParty, accoun
 /** Options for signing in: the account's passkeys (second factor) or any discoverable one. */
 export async function authenticationOptions(db: Queryable, rp: RelyingParty, accountId?: string) {
   const allow = accountId ? (await db.query<{ id: string; transports: string[] }>('SELECT id, transports FROM webauthn_credential WHERE account_id = $1', [accountId])).rows : [];
-  const options = await generateAuthenticationOptions({
+  const options = await (await webauthn()).generateAuthenticationOptions({
     rpID: rp.rpID,
     userVerification: 'required',
     allowCredentials: allow.map((r) => ({ id: r.id, transports: r.transports as AuthenticatorTransportFuture[] })),
@@ -117,7 +117,7 @@ export async function verifyAuthentication(db: Queryable, rp: RelyingParty, chal
   if (!row || (saved.accountId && saved.accountId !== row.account_id)) return undefined;
   let verification;
   try {
-    verification = await verifyAuthenticationResponse({
+    verification = await (await webauthn()).verifyAuthenticationResponse({
       response,
       expectedChallenge: saved.challenge,
       expectedOrigin: rp.origin,

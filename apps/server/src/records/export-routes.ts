@@ -9,7 +9,6 @@ import { requireSignedIn } from '../identity/routes/guards.js';
 import { problems } from '../identity/problem.js';
 import { policyForPortal } from '../security/session-authenticator.js';
 import { readChart } from './chart-reader.js';
-import { renderSummaryPdf } from './summary-pdf.js';
 
 export async function recordExportRoutes(app: FastifyInstance, { repositoryDeps, db }: { repositoryDeps: RepositoryDeps; db: Database }): Promise<void> {
   app.get('/records/export.pdf', async (request, reply) => {
@@ -21,6 +20,8 @@ export async function recordExportRoutes(app: FastifyInstance, { repositoryDeps,
     const repo = new FhirRepository(repositoryDeps, { policy, sourceIp: request.ip, userAgent: request.headers['user-agent'] });
     const chart = await readChart(repo, patientId);
     const locale = (request.query as { locale?: string }).locale ?? portal.account.locale;
+    // pdfkit and its fonts (~30 MB resident) are loaded with the first download, not at start.
+    const { renderSummaryPdf } = await import('./summary-pdf.js');
     const doc = renderSummaryPdf(chart, { locale });
     const day = new Date().toISOString().slice(0, 10);
     return reply
