@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Patient } from '@medplum/fhirtypes';
 import type { Page } from 'playwright-core';
-import { assertNoOverflow, axeScan, browserSuite, DEMO_ACCOUNTS, DEMO_PASSWORD, demoPatient, screenshot, totpCode } from './support.js';
+import { assertNoOverflow, axeScan, browserSuite, DEMO_ACCOUNTS, DEMO_PASSWORD, demoPatient, PHONE, screenshot, totpCode } from './support.js';
 
 /** Signs a staff member in through the sign-in screen (password, then TOTP) and waits for the staff home. */
 async function staffSignIn(page: Page, base: string, email: string): Promise<void> {
@@ -57,6 +57,33 @@ function startTestApp(): Promise<{ server: Server; base: string; launches: URLSe
       resolve({ server, base, launches, callbacks, verifier, state, configure: (o) => void (clientId = o.clientId) });
     });
   });
+}
+
+/** The patient's chart on the staff patient screen: every part, a lab trend, a note; axe and layout at 390 px and on a wide screen. */
+async function chartShown(page: Page): Promise<void> {
+  const part = (name: string) => page.getByRole('region', { name, exact: true });
+  page.setDefaultTimeout(20_000);
+  const results = part('Lab results');
+  await results.locator('li.card').first().waitFor({ timeout: 20_000 });
+  assert.ok((await results.getByRole('img', { name: /chart/i }).count()) > 0, 'at least one lab test shows its trend as a chart');
+  await results.getByText(/^\d+ results on file$/).first().waitFor({ timeout: 15_000 });
+  await part('Medicines').getByRole('heading', { level: 3 }).nth(1).waitFor({ timeout: 15_000 });
+  await part('Health problems').locator('li.card').first().waitFor({ timeout: 15_000 });
+  await part('Allergies').locator('li.card, p').first().waitFor({ timeout: 15_000 });
+  assert.ok((await part('Vaccines').locator('tbody tr').count()) > 0, 'vaccines listed');
+  assert.ok((await part('Vital signs').getByRole('img').count()) > 0, 'vital signs with their trend');
+  assert.ok((await part('Recent visits').locator('li.card').count()) > 0, 'recent visits are listed');
+  const notes = part('Notes and documents');
+  await notes.getByText('Read the note').first().click({ timeout: 15_000 });
+  assert.ok((await notes.locator('details[open] .note-text').first().innerText()).trim().length > 20, 'a note can be read');
+  await axeScan(page, 'staff patient chart');
+  await assertNoOverflow(page, 'staff patient chart');
+  // Wide screen: the parts sit side by side.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const [a, b] = await Promise.all([part('Medicines').boundingBox(), part('Health problems').boundingBox()]);
+  assert.ok(a && b && Math.abs(a.y - b.y) < 2 && b.x > a.x + 200, `two columns on a wide screen: ${JSON.stringify([a, b])}`);
+  await axeScan(page, 'staff patient chart, wide');
+  await page.setViewportSize(PHONE);
 }
 
 browserSuite('staff app: register an app, find a patient, EHR launch with patient and visit context', async (env, t) => {
@@ -135,7 +162,7 @@ browserSuite('staff app: register an app, find a patient, EHR launch with patien
   const clinician = await env.newPhone();
   let encounterId = '';
 
-  await t.test('a clinician finds the demo patient and sees the banner and recent visits', async () => {
+  await t.test('a clinician finds the demo patient and sees the banner and chart: results with trends, medicines, problems, allergies, vaccines, vital signs, visits and notes', async () => {
     const { page } = clinician;
     await staffSignIn(page, base, DEMO_ACCOUNTS.clinician);
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -161,6 +188,7 @@ browserSuite('staff app: register an app, find a patient, EHR launch with patien
 
     await page.getByRole('heading', { level: 1, name: new RegExp(family) }).waitFor();
     assert.equal(new URL(page.url()).pathname, `/staff/patients/${patientId}`);
+    await chartShown(page);
     const banner = (await page.locator('.patient-banner').innerText()).replace(/\s+/g, ' ');
     assert.ok(banner.includes(`MRN ${mrn}`), banner);
     assert.match(banner, /Date of birth \w+ \d+, \d{4}/);
@@ -238,19 +266,34 @@ browserSuite('staff app: register an app, find a patient, EHR launch with patien
 
   await t.test('portal access: a clinician creates an activation code; the parent enrolls with it', async () => {
     const { page } = clinician;
-    // The demo patient already has an account: the code is refused, in words.
+    // The demo patient already has an account: staff are told so, with the last sign-in, and get no code form.
     await page.goto(`${base}/staff/patients/${patientId}`);
+    // The app was disabled above, so nothing can be opened: the recent visits are listed all the same.
+    await page.getByText('No apps can be opened yet.', { exact: false }).waitFor();
+    assert.ok((await page.getByRole('region', { name: 'Recent visits', exact: true }).locator('li.card').count()) > 0, 'recent visits without any app to open');
     const access = page.getByRole('region', { name: 'Portal access' });
-    await access.getByRole('button', { name: 'Create activation code' }).click();
-    await access.getByText('Type an email address, like name@example.org.').waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'email', 'focus goes to the email field');
-    await access.getByLabel('Email for the portal account').fill('second.account@example.org');
-    await access.getByRole('button', { name: 'Create activation code' }).click();
-    await access.getByRole('alert').filter({ hasText: 'This patient or this email already has a portal account.' }).waitFor();
+    await access.getByText(/^Has a portal account since \w+ \d+, \d{4}\.$/).waitFor();
+    await access.getByText(/^(Last signed in .+|Has not signed in yet)\.$/).waitFor();
+    assert.equal(await access.getByRole('button', { name: 'Create activation code' }).count(), 0, 'no code for a patient with an account');
 
     const childId = demoPatient('child');
     const child = JSON.parse((await env.systemRepo.read('Patient', childId)).content as string) as Patient;
     await page.goto(`${base}/staff/patients/${childId}`);
+    await access.getByText('No portal account yet, and no code is waiting.').waitFor();
+    await access.getByRole('button', { name: 'Create activation code' }).click();
+    await access.getByText('Type an email address, like name@example.org.').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'email', 'focus goes to the email field');
+    await access.getByLabel('Email for the portal account').fill('first.try@example.org');
+    await access.getByRole('button', { name: 'Create activation code' }).click();
+    await access.getByText(/^Sent to first\.try@example\.org\./).waitFor();
+    // Moving on shows the waiting code; a new one is made only after staff confirm it retires the old.
+    await access.getByRole('button', { name: 'Create a new code' }).click();
+    await access.getByText(/^A code was sent to first\.try@example\.org\. It works until \w+ \d+, \d{4}\.$/).waitFor();
+    await access.getByRole('button', { name: 'Send a new code' }).click();
+    const ask = page.getByRole('dialog', { name: 'Send a new code?' });
+    await ask.getByText('The code already sent will stop working.', { exact: false }).waitFor();
+    await axeScan(page, 'asked before a new activation code');
+    await ask.getByRole('button', { name: 'Yes, make a new code' }).click();
     await access.getByLabel('Email for the portal account').fill('guardian.of.child@example.org');
     await access.getByRole('button', { name: 'Create activation code' }).click();
     await access.getByText(/^Sent to guardian\.of\.child@example\.org\. It works until \w+ \d+, \d{4}\.$/).waitFor();

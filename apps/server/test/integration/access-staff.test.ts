@@ -31,6 +31,9 @@ describe('staff and administrator reach; anonymous requests', () => {
     const search = (await staff.get('/fhir/Patient')).json() as Bundle;
     assert.deepEqual(search.entry?.map((e) => e.resource?.id), [ours]);
     assert.equal((await staff.post(`/api/staff/patients/${theirs}/activation-codes`, { email: 'p@example.org' })).statusCode, 404);
+    const status = await staff.get(`/api/staff/patients/${theirs}/portal-access`);
+    assert.equal(status.statusCode, 404, 'portal access of a patient outside the organization is hidden like an unknown id');
+    assert.deepEqual((await staff.get(`/api/staff/patients/${ours}/portal-access`)).json(), { status: 'none' });
   });
 
   it('staff writes with the cookie need the CSRF header', async () => {

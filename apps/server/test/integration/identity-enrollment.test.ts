@@ -37,10 +37,14 @@ describe('enrollment, passwords, recovery codes, lockout', () => {
   });
 
   it('path 1: staff create an activation code; the patient enrolls with it and their birth date', async () => {
+    const access = async () => (await staffBrowser.get(`/api/staff/patients/${rosa}/portal-access`)).json() as Record<string, unknown>;
+    assert.deepEqual(await access(), { status: 'none' }, 'staff see the chart has no account and no code yet');
     const created = await staffBrowser.post(`/api/staff/patients/${rosa}/activation-codes`, { email: 'rosa@example.org' });
     assert.equal(created.statusCode, 201, created.body);
     const { code } = created.json() as { code: string };
     assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const invited = await access();
+    assert.deepEqual([invited.status, invited.email, invited.expiresAt], ['invited', 'rosa@example.org', created.json().expiresAt], 'a waiting code, where it went and until when');
     const mail = (await outbox(t.dataDir, 1)).find((m) => m.to === 'rosa@example.org')!;
     assert.match(mail.text, new RegExp(code));
     assert.doesNotMatch(mail.text, /Núñez|1975/, 'no health or identity data in the email');
@@ -57,6 +61,11 @@ describe('enrollment, passwords, recovery codes, lockout', () => {
     assert.equal(ok.statusCode, 201, ok.body);
     assert.equal(ok.json().session.user.patientId, rosa);
     assert.equal((await patient.get(`/fhir/Patient/${rosa}`)).statusCode, 200);
+    const account = await access();
+    assert.equal(account.status, 'account');
+    assert.equal(account.disabled, false);
+    assert.ok(typeof account.lastSignInAt === 'string' && Date.now() - Date.parse(account.lastSignInAt) < 60_000, 'enrolling signed the patient in');
+    assert.equal(account.email, undefined, 'the account email is not shown');
     const reuse = await new Browser(t, '192.0.2.202').post('/api/enroll/activation', { code, birthDate: '1975-06-15', password: GOOD_PASSWORD });
     assert.equal(reuse.statusCode, 400, 'single use');
   });

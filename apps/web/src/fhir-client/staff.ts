@@ -74,3 +74,10 @@ export interface ActivationCode {
 /** A one-time code the patient enters with their birth date to create a portal account (identity API). */
 export const createActivationCode = (patientId: string, email: string) =>
   request<ActivationCode>(`/api/staff/patients/${encodeURIComponent(patientId)}/activation-codes`, { method: 'POST', body: { email } });
+
+/** Where the patient stands with the portal (identity API), shown before a code is created. */
+export type PortalAccess =
+  | { status: 'none' }
+  | { status: 'invited'; email: string | null; expiresAt: string; createdAt: string }
+  | { status: 'account'; createdAt: string; lastSignInAt: string | null; disabled: boolean };
+export const portalAccess = (patientId: string, signal?: AbortSignal) => request<PortalAccess>(`/api/staff/patients/${encodeURIComponent(patientId)}/portal-access`, { signal });

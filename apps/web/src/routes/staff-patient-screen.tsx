@@ -1,9 +1,11 @@
-// A patient's chart for staff: the banner, "Open an app" (EHR launch) with the visit, if any, the
-// app opens with (one of the recent encounters), and portal access (an activation code).
+// A patient's chart for staff: the banner, the chart (results, medicines, problems, … visits and
+// notes), "Open an app" (EHR launch) with the visit, if any, the app opens with (one of the recent
+// encounters), and portal access (an activation code).
 import { useState } from 'react';
 import { AppLauncher } from '../features/staff/app-launcher.js';
 import { EncounterPicker } from '../features/staff/encounter-picker.js';
 import { PatientBanner } from '../features/staff/patient-banner.js';
+import { PatientChart } from '../features/staff/patient-chart.js';
 import { PortalInvite } from '../features/staff/portal-invite.js';
 import { patientSummary } from '../features/staff/patient-search.js';
 import { useStaffText } from '../features/staff/staff-text.js';
@@ -39,6 +41,7 @@ export default function StaffPatientScreen({ params }: { params: Record<string, 
       <p>
         <Link href="/">{t.patient.findAnother}</Link>
       </p>
+      <PatientChart patientId={id} encounters={encounters} />
       <section aria-labelledby="open-app">
         <h2 id="open-app">{t.launch.title}</h2>
         <AppLauncher

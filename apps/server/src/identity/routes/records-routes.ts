@@ -1,6 +1,6 @@
-// The patient's access log, and the staff tools: activation codes for a patient, account lookup
-// and unlock.
-import type { FastifyInstance } from 'fastify';
+// The patient's access log, and the staff tools: a patient's portal access and activation codes,
+// account lookup and unlock.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Patient } from '@medplum/fhirtypes';
 import { FhirError } from '#fhir/outcomes.js';
@@ -13,6 +13,7 @@ import type { IdentityDeps } from '../context.js';
 import { emailsIn, sendInBackground } from '../mail.js';
 import { newActivationCode, retireTokens, storeToken } from '../one-time-tokens.js';
 import { principalOf } from '../principals.js';
+import { PortalAccessView, readPortalAccess } from '../read-portal-access.js';
 import { problems } from '../problem.js';
 import { blockedFor, clearFailures, emailKey } from '../throttle.js';
 import { requireSignedIn, requireStaff } from './guards.js';
@@ -27,20 +28,28 @@ export async function recordsRoutes(app: FastifyInstance, { deps, repositoryDeps
     return listAccessLog(db, p.account.patientId, { count: q.count ?? 20, before: q.before });
   });
 
-  app.post('/staff/patients/:id/activation-codes', { schema: { body: Type.Object({ email: Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 254 }) }) } }, async (request, reply) => {
-    const p = requireStaff(request);
-    const { id } = request.params as { id: string };
+  // Through the repository: staff outside the patient's organization get the same 404 as for an
+  // unknown id, and the read is audited.
+  async function reachablePatient(request: FastifyRequest, id: string): Promise<Patient> {
     const policy = await policyForPortal(db, request);
-    let patient: Patient;
     try {
-      // Through the repository: staff outside the patient's organization get the same 404 as for
-      // an unknown id, and the read is audited.
       const version = await new FhirRepository(repositoryDeps, { policy: policy!, sourceIp: request.ip, userAgent: request.headers['user-agent'] }).read('Patient', id);
-      patient = JSON.parse(version.content as string) as Patient;
+      return JSON.parse(version.content as string) as Patient;
     } catch (err) {
       if (err instanceof FhirError && (err.status === 404 || err.status === 410 || err.status === 400)) throw problems.notFound('No such patient.');
       throw err;
     }
+  }
+
+  app.get('/staff/patients/:id/portal-access', { schema: { response: { 200: PortalAccessView } } }, async (request) => {
+    requireStaff(request);
+    const patient = await reachablePatient(request, (request.params as { id: string }).id);
+    return readPortalAccess(db, patient.id!);
+  });
+
+  app.post('/staff/patients/:id/activation-codes', { schema: { body: Type.Object({ email: Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', maxLength: 254 }) }) } }, async (request, reply) => {
+    const p = requireStaff(request);
+    const patient = await reachablePatient(request, (request.params as { id: string }).id);
     const email = normalizeEmail((request.body as { email: string }).email);
     if ((await findAccountByPatient(db, patient.id!)) || (await findAccountByEmail(db, email))) {
       throw problems.conflict('account-exists', 'This patient or email already has an account.');

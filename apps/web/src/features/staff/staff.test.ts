@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Patient } from '@medplum/fhirtypes';
+import type { Observation, Patient } from '@medplum/fhirtypes';
 import { staffEn } from '../../i18n/staff-en.js';
 import { staffEs } from '../../i18n/staff-es.js';
 import { addCounts, counts, fleschKincaidGrade, splitSentences, szigrisztPazos, wordsOf } from '../../i18n/readability.js';
 import { emptyDraft, toRegistration } from './app-registration.js';
+import { labTrends } from './lab-trends.js';
 import { mrnOf, patientQuery, patientSummary } from './patient-search.js';
 
 test('the patient finder sends an MRN as an identifier, each name word as a name, and a date as birthdate', () => {
@@ -30,6 +31,24 @@ test('a result row shows the name, birth date, sex and the MR-typed identifier',
   };
   assert.deepEqual(patientSummary(patient), { id: 'p1', name: 'Maria Lopez', birthDate: '1980-04-02', gender: 'female', mrn: 'PFH1000001' });
   assert.equal(mrnOf({ resourceType: 'Patient', identifier: [{ value: '123' }] }), undefined, 'an untyped identifier is not taken for an MRN');
+});
+
+test('lab results become one trend per test, oldest to newest, the most recently tested first', () => {
+  const obs = (id: string, date: string, code: Observation['code'], status: Observation['status'] = 'final'): Observation => ({ resourceType: 'Observation', id, status, code, effectiveDateTime: date, valueQuantity: { value: 1 } });
+  const a1c = { coding: [{ system: 'http://loinc.org', code: '4548-4' }] };
+  const a1cWithText = { text: 'Hemoglobin A1c', coding: [{ system: 'http://loinc.org', code: '4548-4', display: 'HbA1c' }] };
+  const trends = labTrends([
+    obs('a1c-new', '2025-03-01', a1cWithText),
+    obs('ldl', '2025-01-10', { text: 'LDL' }),
+    obs('a1c-old', '2024-09-01', a1c),
+    obs('a1c-wrong', '2025-04-01', a1c, 'entered-in-error'),
+    obs('ldl-2', '2024-01-10', { text: ' ldl ' }),
+  ]);
+  assert.deepEqual(trends.map((x) => [x.latest.id, x.history.map((o) => o.id)]), [
+    ['a1c-new', ['a1c-old', 'a1c-new']],
+    ['ldl', ['ldl-2', 'ldl']],
+  ]);
+  assert.deepEqual(labTrends([]), []);
 });
 
 test('the registration form becomes the API body, or says per field what is wrong', () => {
