@@ -73,8 +73,12 @@ export async function patientEverything(call: OperationCall): Promise<FhirRespon
     types.length === 0 || input.count === 0
       ? { rows: [] as { resource_type: string; id: string; content: string; compartments: string[] }[] }
       : await repo.sql.query<{ resource_type: string; id: string; content: string; compartments: string[] }>(
-          `SELECT r.resource_type, r.id, r.content, r.compartments FROM fhir_resource r
-           WHERE ${where.join(' AND ')} ORDER BY r.resource_type, r.id LIMIT $${params.length}`,
+          // The patient's rows come from the compartments index behind OFFSET 0 (keys only); walking
+          // the primary key in page order instead would filter the whole table for one patient.
+          `SELECT r.resource_type, r.id, r.content, r.compartments
+           FROM (SELECT r.resource_type, r.id FROM fhir_resource r WHERE ${where.join(' AND ')} OFFSET 0) k
+           JOIN fhir_resource r ON r.resource_type = k.resource_type AND r.id = k.id
+           ORDER BY r.resource_type, r.id LIMIT $${params.length}`,
           params,
         );
   const page = rows.slice(0, input.count);
