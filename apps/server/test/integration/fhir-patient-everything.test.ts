@@ -17,11 +17,13 @@ describe('Patient/$everything from a patient session', () => {
   let t: TestApp & { dataDir: string };
   let browser: Browser;
   const charts: Record<'a' | 'b', { patientId: string; refs: Set<string> }> = {} as never;
+  let org = '';
+  let practitioner = '';
 
   before(async () => {
     t = await startIdentityApp();
-    const org = (await createResource<Resource>(t.systemRepo, { resourceType: 'Organization', name: 'Clinic' })).id!;
-    const practitioner = (await createResource<Resource>(t.systemRepo, { resourceType: 'Practitioner', name: [{ family: 'Doc' }] })).id!;
+    org = (await createResource<Resource>(t.systemRepo, { resourceType: 'Organization', name: 'Clinic' })).id!;
+    practitioner = (await createResource<Resource>(t.systemRepo, { resourceType: 'Practitioner', name: [{ family: 'Doc' }] })).id!;
     for (const tag of ['a', 'b'] as const) {
       const patient = await createResource<Resource>(t.systemRepo, { resourceType: 'Patient', name: [{ family: `${tag}family` }] });
       const set = new Set([`Patient/${patient.id}`]);
@@ -66,7 +68,9 @@ describe('Patient/$everything from a patient session', () => {
     const { refs: found, pages } = await allPages(`/fhir/Patient/${charts.a.patientId}/$everything?_count=5`);
     assert.ok(pages > 2, `${pages} pages`);
     assert.equal(new Set(found).size, found.length, 'no resource twice across pages');
-    assert.deepEqual([...found].sort(), [...charts.a.refs].sort());
+    const shared = found.filter((r) => !charts.a.refs.has(r));
+    assert.deepEqual(found.filter((r) => charts.a.refs.has(r)).sort(), [...charts.a.refs].sort(), 'the whole compartment');
+    assert.deepEqual(shared.sort(), [`Organization/${org}`, `Practitioner/${practitioner}`].sort(), 'and the shared resources it refers to');
     assert.deepEqual(found.filter((r) => charts.b.refs.has(r)), []);
   });
 
@@ -78,7 +82,9 @@ describe('Patient/$everything from a patient session', () => {
     const future = await allPages(`/fhir/Patient/${charts.a.patientId}/$everything?_since=2999-01-01T00:00:00Z`);
     assert.deepEqual(future.refs, []);
     const past = await allPages(`/fhir/Patient/${charts.a.patientId}/$everything?_since=2000-01-01T00:00:00Z&_count=1000`);
-    assert.equal(past.refs.length, charts.a.refs.size);
+    assert.equal(past.refs.length, charts.a.refs.size + 2);
+    const people = await allPages(`/fhir/Patient/${charts.a.patientId}/$everything?_type=Practitioner`);
+    assert.deepEqual(people.refs, [`Practitioner/${practitioner}`]);
   });
 
   it("answers another patient's id exactly like a missing one, and refuses bad parameters with 4xx", async () => {

@@ -5,8 +5,8 @@
 // Only what the caller may search comes back: types outside its scopes are left out, and every row
 // carries the access door's condition (reachableCondition: compartments and SMART category filters),
 // so another patient's id answers 404 exactly like a missing one and no page can hold their data.
-// Resources the compartment only refers to (Practitioner, Organization, Medication, Location) are
-// not added; apps read them by reference. `start`/`end` (care dates) are not supported: ignored with
+// Shared resources the compartment refers to through a search parameter (Practitioner, Organization,
+// Medication, Location) come too, when the caller may search their type. `start`/`end` (care dates) are not supported: ignored with
 // a warning, or refused under `Prefer: handling=strict`, like unknown search parameters.
 import type { Bundle, BundleEntry, BundleLink } from '@medplum/fhirtypes';
 import { badRequest, FhirError, gone, notFound, outcome } from '#fhir/outcomes.js';
@@ -52,32 +52,50 @@ export async function patientEverything(call: OperationCall): Promise<FhirRespon
   if (!patient || !isReachable(repo.policy, 'Patient', patient.compartments)) throw notFound(`Patient/${patientId} not found`);
   if (patient.deleted) throw gone(`Patient/${patientId} was deleted`);
 
-  const types = getResourceTypes().filter((t) => isPatientCompartmentType(t) && canSearch(repo.policy, t) && (!input.types || input.types.includes(t)));
-  const params: unknown[] = [types, [patientId]];
-  const where = [
-    'r.resource_type = ANY($1::text[])',
-    'r.compartments && $2::text[]',
-    'NOT r.deleted',
-    reachableCondition(repo.policy, 'r', params),
+  const wanted = (t: string) => canSearch(repo.policy, t) && (!input.types || input.types.includes(t));
+  const types = getResourceTypes().filter((t) => isPatientCompartmentType(t) && wanted(t));
+  const sharedTypes = getResourceTypes().filter((t) => !isPatientCompartmentType(t) && wanted(t));
+  // Referrers are every compartment type the caller may search, whatever `_type` says, so `_type=Practitioner` finds the patient's practitioners.
+  const referrerTypes = getResourceTypes().filter((t) => isPatientCompartmentType(t) && canSearch(repo.policy, t));
+  const params: unknown[] = [types, [patientId], sharedTypes, referrerTypes];
+  const inCompartment = (alias: string, ofTypes: string) => [
+    `${alias}.resource_type = ANY(${ofTypes})`,
+    `${alias}.compartments && $2::text[]`,
+    `NOT ${alias}.deleted`,
+    reachableCondition(repo.policy, alias, params),
   ];
+  const compartment = inCompartment('r', '$1::text[]');
+  // Shared resources the compartment refers to through a search parameter (its practitioners,
+  // organizations, medications, locations), as the operation asks ("any resource referenced").
+  const referrers = inCompartment('c', '$4::text[]');
+  const referenced = ['r.resource_type = ANY($3::text[])', 'NOT r.deleted', reachableCondition(repo.policy, 'r', params)];
+  const outer: string[] = [];
   if (input.since) {
     params.push(input.since);
-    where.push(`r.last_updated >= $${params.length}::timestamptz`);
+    outer.push(`r.last_updated >= $${params.length}::timestamptz`);
   }
   if (input.after) {
     params.push(input.after.type, input.after.id);
-    where.push(`(r.resource_type, r.id) > ($${params.length - 1}, $${params.length})`);
+    outer.push(`(r.resource_type, r.id) > ($${params.length - 1}, $${params.length})`);
   }
   params.push(input.count + 1);
+  type Row = { resource_type: string; id: string; content: string; compartments: string[] };
   const { rows } =
-    types.length === 0 || input.count === 0
-      ? { rows: [] as { resource_type: string; id: string; content: string; compartments: string[] }[] }
-      : await repo.sql.query<{ resource_type: string; id: string; content: string; compartments: string[] }>(
+    types.length + sharedTypes.length === 0 || input.count === 0
+      ? { rows: [] as Row[] }
+      : await repo.sql.query<Row>(
           // The patient's rows come from the compartments index behind OFFSET 0 (keys only); walking
           // the primary key in page order instead would filter the whole table for one patient.
           `SELECT r.resource_type, r.id, r.content, r.compartments
-           FROM (SELECT r.resource_type, r.id FROM fhir_resource r WHERE ${where.join(' AND ')} OFFSET 0) k
+           FROM (SELECT r.resource_type, r.id FROM fhir_resource r WHERE ${compartment.join(' AND ')}
+                 UNION
+                 SELECT r.resource_type, r.id FROM fhir_resource c
+                   JOIN sp_reference s ON s.resource_type = c.resource_type AND s.resource_id = c.id
+                   JOIN fhir_resource r ON r.resource_type = s.target_type AND r.id = s.target_id
+                 WHERE ${referrers.join(' AND ')} AND ${referenced.join(' AND ')}
+                 OFFSET 0) k
            JOIN fhir_resource r ON r.resource_type = k.resource_type AND r.id = k.id
+           ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
            ORDER BY r.resource_type, r.id LIMIT $${params.length}`,
           params,
         );
