@@ -17,6 +17,7 @@ import { sessionAuthenticator } from './security/session-authenticator.js';
 import { identityRoutes } from './identity/routes/index.js';
 import { registerSmart } from './smart/routes.js';
 import { registerUsCore } from './uscore/index.js';
+import { registerPatientEverything } from './fhir/operations/patient-everything.js';
 import { JobWorker, type JobWorkerOptions } from './jobs/worker.js';
 import { registerBulkExport } from './bulk/index.js';
 import { registerResponseCompression } from './http/compression.js';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
   registerBulkExport(jobs, repositoryDeps);
   // US Core: CapabilityStatement declarations, $docref and CORS for browser apps (before the FHIR routes).
   registerUsCore(app);
+  registerPatientEverything();
   await app.register(fhirRoutes, { prefix: '/fhir', deps: repositoryDeps, authenticators });
   // The patient web app, last: its catch-all GET route leaves API paths alone.
   await app.register(webStatic);

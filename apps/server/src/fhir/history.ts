@@ -2,15 +2,21 @@
 // paged with a keyset cursor so pages stay correct while new versions are written.
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import { toInstantRange } from '#fhir/dates.js';
-import { badRequest, notFound } from '#fhir/outcomes.js';
+import { badRequest, FhirError, notFound, outcome } from '#fhir/outcomes.js';
 import { reachableCondition } from '../access/sql.js';
 import type { FhirRepository } from './repository.js';
 import { toStoredVersion } from './store/resource-store.js';
 
 const MAX_COUNT = 1000;
 
-export async function readHistory(repo: FhirRepository, scope: { type?: string; id?: string }, query: [string, string][]): Promise<Bundle> {
+/** The history parameters this server answers (FHIR R4 http.html "history"); `_at` and `_list` are not. */
+const HISTORY_PARAMS = new Set(['_count', '_since', '_cursor']);
+
+export async function readHistory(repo: FhirRepository, scope: { type?: string; id?: string }, query: [string, string][], options: { strict?: boolean } = {}): Promise<Bundle> {
   const get = (name: string) => query.find(([k]) => k === name)?.[1];
+  // Prefer: handling=strict (search.html "Handling errors"): a parameter that would be ignored is refused.
+  const unknown = query.find(([k]) => !HISTORY_PARAMS.has(k));
+  if (options.strict && unknown) throw new FhirError(400, outcome('error', 'not-supported', `History does not support the parameter ${unknown[0].slice(0, 40)}; it takes _since and _count`, [unknown[0].slice(0, 40)]));
   const count = parseCount(get('_count'));
   const params: unknown[] = [];
   const where: string[] = [];

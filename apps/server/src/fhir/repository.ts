@@ -44,6 +44,8 @@ export interface WriteOptions {
    * (bundles may reference entries that come later).
    */
   deferReferenceCheck?: boolean;
+  /** update(): the id is the server's own choice (a transaction's conditional update that matched nothing). */
+  serverAssignedId?: boolean;
 }
 
 export class FhirRepository {
@@ -125,6 +127,7 @@ export class FhirRepository {
   async create(input: unknown, options: WriteOptions & { ifNoneExist?: string; keepId?: boolean } = {}): Promise<WriteResult> {
     validateOrThrow(input);
     const resource = { ...input } as Resource;
+    if (options.keepId && resource.id) this.refuseChosenIdOutsideReach(resource.resourceType);
     if (!options.keepId) resource.id = randomUUID();
     else if (!resource.id) resource.id = randomUUID();
     if (options.ifNoneExist !== undefined) {
@@ -144,6 +147,8 @@ export class FhirRepository {
     if (!resource.id) throw badRequest('An update needs the resource id in the body', [`${resource.resourceType}.id`]);
     return this.withTransaction(async (repo) => {
       const existing = await readCurrent(repo.sql, resource.resourceType, resource.id as string, true);
+      const outsideReach = existing ? !isReachable(this.policy, resource.resourceType, existing.compartments) : !options.serverAssignedId;
+      if (outsideReach) this.refuseChosenIdOutsideReach(resource.resourceType);
       return repo.writeOne(resource, existing, options);
     });
   }
@@ -185,9 +190,21 @@ export class FhirRepository {
     });
   }
 
+  /**
+   * A caller who reaches only some patients never creates a resource with an id it chose (PUT to a
+   * new id, a conditional update naming an id). Otherwise the answer would tell a new id (201) from
+   * one another patient already uses (refused), while reads answer 404 for both. Such callers create
+   * with POST; the same refusal answers every id outside their reach (decision 0019).
+   */
+  private refuseChosenIdOutsideReach(resourceType: string): void {
+    if (this.policy.patientIds === null) return;
+    if (!this.policy.canWrite(resourceType)) throw forbidden(`Not permitted to write ${resourceType}`);
+    throw forbidden(`Not permitted to create ${resourceType} with an id chosen by the client; create it with POST`);
+  }
+
   private async writeOne(resource: Resource, existing: StoredVersion | undefined, options: WriteOptions): Promise<WriteResult> {
     if (!this.policy.canWrite(resource.resourceType)) throw forbidden(`Not permitted to write ${resource.resourceType}`);
-    if (existing && !isReachable(this.policy, resource.resourceType, existing.compartments)) throw forbidden(`Not permitted to write ${resource.resourceType}/${resource.id}`);
+    if (existing && !isReachable(this.policy, resource.resourceType, existing.compartments)) this.refuseChosenIdOutsideReach(resource.resourceType);
     if (options.ifMatch !== undefined) {
       const wanted = /^(?:W\/)?"?([^"]*)"?$/.exec(options.ifMatch.trim())?.[1];
       if (!existing || existing.deleted || wanted !== existing.versionId) {
@@ -247,7 +264,11 @@ export class FhirRepository {
     return results;
   }
 
-  /** Every local reference must point at a stored, not deleted resource (or one in `pending`). */
+  /**
+   * Every local reference must point at a stored, not deleted resource the caller reaches (or one in
+   * `pending`). A resource outside the caller's reach is answered exactly like a missing one, so a
+   * write cannot tell whether another patient's id exists (decision 0003).
+   */
   async checkReferences(resources: Resource[], pending: Set<string> = new Set()): Promise<void> {
     const wanted = new Map<string, { path: string; reference: string }>();
     for (const resource of resources) {
@@ -260,12 +281,12 @@ export class FhirRepository {
     }
     if (wanted.size === 0) return;
     const keys = [...wanted.keys()];
-    const { rows } = await this.sql.query<{ key: string }>(
-      `SELECT r.resource_type || '/' || r.id AS key FROM fhir_resource r
+    const { rows } = await this.sql.query<{ key: string; resource_type: string; compartments: string[] }>(
+      `SELECT r.resource_type || '/' || r.id AS key, r.resource_type, r.compartments FROM fhir_resource r
        JOIN unnest($1::text[], $2::text[]) AS w(t, i) ON r.resource_type = w.t AND r.id = w.i WHERE NOT r.deleted`,
       [keys.map((k) => k.split('/')[0]), keys.map((k) => k.split('/')[1])],
     );
-    const present = new Set(rows.map((r) => r.key));
+    const present = new Set(rows.filter((r) => isReachable(this.policy, r.resource_type, r.compartments)).map((r) => r.key));
     const missing = keys.filter((k) => !present.has(k));
     if (missing.length > 0) {
       throw new FhirError(400, {

@@ -51,7 +51,8 @@ export async function handleFhirRequest(repo: FhirRepository, req: FhirRequest):
     if (m === 'POST') return processBundle(repo, req.body, (entryReq) => handleFhirRequest(repo, entryReq));
     if (m === 'GET') throw badRequest('Searching across all resource types needs a _type parameter; use GET [base]/[type]');
   }
-  if (type === '_history' && parts.length === 1 && m === 'GET') return bundleResponse(await readHistory(repo, {}, req.query));
+  const history = { strict: req.strictHandling ?? false };
+  if (type === '_history' && parts.length === 1 && m === 'GET') return bundleResponse(await readHistory(repo, {}, req.query, history));
   if (!TYPE.test(type ?? '')) throw new FhirError(404, outcome('error', 'not-found', `Unknown path ${req.path.slice(0, 100)}`));
   repo.checkType(type);
 
@@ -71,7 +72,7 @@ export async function handleFhirRequest(repo: FhirRepository, req: FhirRequest):
   if (parts.length === 2 && id === '_search' && m === 'POST') {
     return { status: 200, body: await searchBundleText(repo, type, req.query, { strict: req.strictHandling ?? false }) };
   }
-  if (parts.length === 2 && id === '_history' && m === 'GET') return bundleResponse(await readHistory(repo, { type }, req.query));
+  if (parts.length === 2 && id === '_history' && m === 'GET') return bundleResponse(await readHistory(repo, { type }, req.query, history));
   if (parts.length === 2) {
     if (m === 'GET' || m === 'HEAD') return versionResponse(await repo.read(type, id), 200);
     if (m === 'PUT') {
@@ -86,7 +87,7 @@ export async function handleFhirRequest(repo: FhirRepository, req: FhirRequest):
     }
     if (m === 'PATCH') throw notSupported('PATCH is not supported; use PUT with the whole resource');
   }
-  if (parts.length === 3 && op === '_history' && m === 'GET') return bundleResponse(await readHistory(repo, { type, id }, req.query));
+  if (parts.length === 3 && op === '_history' && m === 'GET') return bundleResponse(await readHistory(repo, { type, id }, req.query, history));
   if (parts.length === 4 && op === '_history' && m === 'GET') return versionResponse(await repo.vread(type, id, vid), 200);
   throw new FhirError(m === 'GET' ? 404 : 405, outcome('error', 'not-supported', `${m} ${req.path.slice(0, 100)} is not supported`));
 }

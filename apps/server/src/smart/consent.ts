@@ -1,6 +1,7 @@
 // What the consent screen offers and what the patient's choices grant. Condition and Observation
 // are offered per category, so a patient can share lab results but not social history; the granted
 // scope string says exactly that (v2 granular scopes, SMART 2.2 scopes-and-launch-context §3.3.3).
+import { CONSENT_TYPES, isConsentType } from './consent-catalogue.js';
 import { parseResourceScope, resourceScopes, type Permission, type ResourceScope } from './scopes.js';
 
 export const CATEGORY_SYSTEMS: Record<string, string> = {
@@ -18,12 +19,6 @@ export const CATEGORIES: Record<string, { system: string; code: string }[]> = {
   ],
 };
 
-/** The record's parts offered separately when an app asks for `*` (everything). */
-export const WILDCARD_TYPES = [
-  'Patient', 'AllergyIntolerance', 'Condition', 'Observation', 'MedicationRequest', 'Medication', 'Immunization', 'Procedure',
-  'DiagnosticReport', 'DocumentReference', 'Encounter', 'CarePlan', 'CareTeam', 'Goal', 'Device', 'Practitioner', 'Organization', 'Location', 'Provenance',
-];
-
 export interface ConsentItem {
   type: string;
   write: boolean;
@@ -31,7 +26,8 @@ export interface ConsentItem {
   categories?: { system?: string; code: string }[];
 }
 
-const typesOf = (s: ResourceScope) => (s.type === '*' ? WILDCARD_TYPES : [s.type]);
+/** The types a scope asks for that the page can show (`*` is the whole catalogue; others are never offered). */
+const typesOf = (s: ResourceScope): readonly string[] => (s.type === '*' ? CONSENT_TYPES : isConsentType(s.type) ? [s.type] : []);
 const writes = (s: ResourceScope) => s.permissions.has('c') || s.permissions.has('u') || s.permissions.has('d');
 
 export function consentItems(requested: readonly string[]): ConsentItem[] {
@@ -49,7 +45,7 @@ export function consentItems(requested: readonly string[]): ConsentItem[] {
       items.set(type, item);
     }
   }
-  return [...items.values()];
+  return [...items.values()].sort((a, b) => CONSENT_TYPES.indexOf(a.type) - CONSENT_TYPES.indexOf(b.type));
 }
 
 export interface ConsentChoices {
@@ -86,6 +82,8 @@ export function grantedScopes(requested: readonly string[], choices: ConsentChoi
       continue;
     }
     const types = typesOf(scope);
+    // A type the page could not show is not granted (consent-catalogue.ts).
+    if (types.length === 0) continue;
     const catOn = (type: string, c: { code: string }) => choices.categories.has(`${type}|${c.code}`);
     const fullyOn = (type: string) => (CATEGORIES[type] ? (scope.filter && scope.type !== '*' ? scope.filter.anyOf : CATEGORIES[type]).every((c) => catOn(type, c)) : choices.types.has(type));
     if (types.every(fullyOn)) {

@@ -27,7 +27,8 @@ export function smartUrls(publicUrl: string) {
     revoke: `${publicUrl}/auth/revoke`,
     register: `${publicUrl}/auth/register`,
     jwks: `${publicUrl}/auth/jwks`,
-    manage: `${publicUrl}/connected-apps`,
+    // The web app's Connected apps screen (apps/web/src/routes/index.ts), where a patient removes an app.
+    manage: `${publicUrl}/apps`,
   };
 }
 

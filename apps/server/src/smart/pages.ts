@@ -1,5 +1,6 @@
 // Server-rendered sign-in, consent and error pages: plain HTML forms that work without scripts
 // (the CSP allows no inline script anyway), labelled controls, one stylesheet from /auth/assets.
+import { CONSENT_GROUPS } from './consent-catalogue.js';
 import type { ConsentItem } from './consent.js';
 import { texts, type Locale } from './i18n.js';
 
@@ -69,20 +70,25 @@ export function consentPage(p: ConsentPageInput): string {
   const other: Locale = p.locale === 'en' ? 'es' : 'en';
   const typeLabel = (type: string) => t.types[type] ?? type;
   const mode = (item: ConsentItem) => (item.write ? t.readWrite : t.readOnly);
-  const rows = p.items
-    .map((item) => {
-      if (item.categories) {
-        const boxes = item.categories
-          .map((c) => {
-            const id = `c-${item.type}-${c.code}`.replace(/[^A-Za-z0-9_-]/g, '_');
-            return `<div class="switch"><input type="checkbox" id="${esc(id)}" name="c" value="${esc(`${item.type}|${c.code}`)}" checked> <label for="${esc(id)}">${esc(t.categories[c.code] ?? c.code)}</label></div>`;
-          })
-          .join('\n');
-        return `<fieldset><legend>${esc(typeLabel(item.type))} (${esc(mode(item))})</legend>\n${boxes}</fieldset>`;
-      }
-      const id = `t-${item.type}`;
-      return `<div class="switch"><input type="checkbox" id="${id}" name="t" value="${esc(item.type)}" checked> <label for="${id}">${esc(typeLabel(item.type))} (${esc(mode(item))})</label></div>`;
-    })
+  const row = (item: ConsentItem) => {
+    if (item.categories) {
+      const boxes = item.categories
+        .map((c) => {
+          const id = `c-${item.type}-${c.code}`.replace(/[^A-Za-z0-9_-]/g, '_');
+          return `<div class="switch"><input type="checkbox" id="${esc(id)}" name="c" value="${esc(`${item.type}|${c.code}`)}" checked> <label for="${esc(id)}">${esc(t.categories[c.code] ?? c.code)}</label></div>`;
+        })
+        .join('\n');
+      return `<fieldset><legend>${esc(typeLabel(item.type))} (${esc(mode(item))})</legend>\n${boxes}</fieldset>`;
+    }
+    const id = `t-${item.type}`;
+    return `<div class="switch"><input type="checkbox" id="${id}" name="t" value="${esc(item.type)}" checked> <label for="${id}">${esc(typeLabel(item.type))} (${esc(mode(item))})</label></div>`;
+  };
+  // Grouped under plain headings (consent-catalogue.ts), so a long list of switches stays readable.
+  const rows = CONSENT_GROUPS.map((group) => {
+    const inGroup = p.items.filter((item) => group.types.includes(item.type));
+    return inGroup.length ? `<h3>${esc(t.groups[group.key])}</h3>\n${inGroup.map(row).join('\n')}` : '';
+  })
+    .filter(Boolean)
     .join('\n');
   return layout(
     p.locale,
@@ -115,7 +121,7 @@ function awayText(p: ConsentPageInput): string {
 
 export const STYLESHEET = `body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1b1f23;margin:0;padding:1rem;line-height:1.5}
 .card{max-width:36rem;margin:2rem auto;background:#fff;border-radius:8px;padding:1.5rem 2rem;box-shadow:0 1px 3px rgba(0,0,0,.2)}
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}label{display:inline-block;margin-top:.5rem}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}h3{font-size:1rem;margin:1rem 0 .25rem}label{display:inline-block;margin-top:.5rem}
 input[type=email],input[type=password],input[inputmode]{display:block;width:100%;padding:.5rem;font-size:1rem;border:1px solid #6a737d;border-radius:4px;box-sizing:border-box}
 fieldset{border:1px solid #d1d5da;border-radius:4px;margin:.75rem 0}legend{font-weight:600}
 .switch{margin:.25rem 0}.switch input{width:1.2rem;height:1.2rem;vertical-align:middle}

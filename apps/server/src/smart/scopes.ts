@@ -4,6 +4,7 @@
 // resource scope is dropped (and so never granted).
 import type { ResourceFilter } from '../access/policy.js';
 import { isResourceType } from '../fhir/resource-types.js';
+import { isConsentType } from './consent-catalogue.js';
 
 export type ScopeContext = 'patient' | 'user' | 'system';
 export type Permission = 'c' | 'r' | 'u' | 'd' | 's';
@@ -71,7 +72,13 @@ export function resourceScopes(scopes: readonly string[]): ResourceScope[] {
   return scopes.map(parseResourceScope).filter((s): s is ResourceScope => s !== undefined);
 }
 
-const typeMatches = (scope: ResourceScope, type: string) => scope.type === '*' || scope.type === type;
+/**
+ * Whether a scope reaches a type. A person's app (patient/ and user/ scopes) reaches only the types
+ * the consent page lists (consent-catalogue.ts), `*` included, so a token never reads a kind of data
+ * the person was not shown; system/ scopes (backend services, no consent page) reach every type.
+ */
+const typeMatches = (scope: ResourceScope, type: string) =>
+  (scope.type === '*' || scope.type === type) && (scope.context === 'system' || isConsentType(type));
 
 /**
  * What a set of granted scopes allows, as the parts of an AccessPolicy. SMART v2 keeps `r` (read
