@@ -1,5 +1,6 @@
 // SQL for the resource tables. Values always go through bound parameters; many rows are written with
 // one statement each (unnest of arrays) so bulk import and single writes share the same path.
+import { conflict } from '#fhir/outcomes.js';
 import type { Queryable } from '../../db/pool.js';
 import type { IndexRows } from '../indexing/extract.js';
 import { patientTokenRows } from './patient-tokens.js';
@@ -50,6 +51,18 @@ export async function readCurrent(db: Queryable, resourceType: string, id: strin
   return result.rows[0] ? toStoredVersion(result.rows[0]) : undefined;
 }
 
+/**
+ * Serialises writers of one resource until the transaction ends. `SELECT … FOR UPDATE` locks only a
+ * row that exists, so two update-as-create requests for the same new id would both see nothing and
+ * both write version 1; this lock (PostgreSQL advisory locks §13.3.5, the two-key space, apart from
+ * the single-key locks used elsewhere) makes the second wait and then see the first's version.
+ */
+export async function lockResourceForWrite(db: Queryable, resourceType: string, id: string): Promise<void> {
+  await db.query({ ...LOCK_RESOURCE }, [resourceType, id]);
+}
+
+const LOCK_RESOURCE = { name: 'fhir-lock-resource', text: 'SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))' };
+
 export async function readVersion(db: Queryable, resourceType: string, id: string, versionId: string): Promise<StoredVersion | undefined> {
   if (!/^\d{1,18}$/.test(versionId)) return undefined;
   const result = await db.query(
@@ -97,7 +110,14 @@ export async function writeVersions(db: Queryable, versions: VersionToWrite[]): 
     const placeholders = arrays.map((a, i) => bind(a, `${i < 2 ? 'text' : casts[i - 2]}[]`)).join(', ');
     ctes.push(`i_${table} AS (INSERT INTO ${table} (resource_type, resource_id, ${columns}) SELECT * FROM unnest(${placeholders}))`);
   }
-  await db.query(`WITH ${ctes.join(',\n')} SELECT 1`, params);
+  try {
+    await db.query(`WITH ${ctes.join(',\n')} SELECT 1`, params);
+  } catch (err) {
+    // Writers of one resource are serialised (lockResourceForWrite); should two still race to the
+    // same version (a path that does not lock), the loser is told so, not given a constraint error.
+    if ((err as { code?: unknown }).code === '23505') throw conflict('Another request wrote this resource at the same time; read it again and retry');
+    throw err;
+  }
 }
 
 const INDEX_TABLES = ['sp_token', 'sp_string', 'sp_reference', 'sp_date', 'sp_number', 'sp_quantity', 'sp_uri', 'sp_patient_token'];
