@@ -9,3 +9,12 @@ export function isBadInputFromDatabase(error: unknown): boolean {
 
 /** What may be logged about such an error: its SQLSTATE only. */
 export const sqlStateOf = (error: unknown) => ({ sqlState: (error as { code?: string }).code });
+
+/**
+ * SQLSTATE 57014 (query_canceled): a statement ran past `statement_timeout` (db/pool.ts), which bounds
+ * the database work one request can take. Not the client's mistake alone, so it answers 503.
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown } | undefined;
+  return e?.code === '57014' && typeof e.severity === 'string';
+}

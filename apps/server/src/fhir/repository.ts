@@ -129,10 +129,11 @@ export class FhirRepository {
   }
 
   /** create (FHIR http §3.1.0.8); with `ifNoneExist`, a conditional create (§3.1.0.8.1). */
-  async create(input: unknown, options: WriteOptions & { ifNoneExist?: string } = {}): Promise<WriteResult> {
+  async create(input: unknown, options: WriteOptions & { ifNoneExist?: string; keepId?: boolean } = {}): Promise<WriteResult> {
     validateOrThrow(input);
-    // The server assigns the id of a created resource (§3.1.0.8); an id in the body is ignored.
-    const resource = { ...input, id: randomUUID() } as Resource;
+    // The server assigns the id of a created resource (§3.1.0.8); `keepId` is for fixtures.
+    const resource = { ...input } as Resource;
+    if (!options.keepId || !resource.id) resource.id = randomUUID();
     if (options.ifNoneExist !== undefined) {
       const matches = await this.findConditional(resource.resourceType, options.ifNoneExist);
       if (matches.length > 1) throw preconditionFailed(`If-None-Exist matched ${matches.length} resources`);
