@@ -8,6 +8,7 @@ import type { AccessPolicy } from '../access/policy.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import { sqlStateOf } from '../db/input-errors.js';
 import { buildCapabilityStatement } from './capability.js';
+import { ClientConcurrency } from './client-concurrency.js';
 import { toFhirError } from './fault-outcomes.js';
 import { FhirRepository, type RepositoryDeps } from './repository.js';
 import { handleFhirRequest, type FhirRequest, type FhirResponse } from './router.js';
@@ -18,6 +19,8 @@ const JSON_FORMATS = new Set(['json', 'application/json', 'application/fhir+json
 export interface FhirRoutesOptions {
   deps: RepositoryDeps;
   authenticators: Authenticator[];
+  /** Requests one client may have in flight on this node (client-concurrency.ts); default 8. */
+  concurrentRequestsPerClient?: number;
 }
 
 declare module 'fastify' {
@@ -28,6 +31,7 @@ declare module 'fastify' {
 
 export async function fhirRoutes(app: FastifyInstance, options: FhirRoutesOptions): Promise<void> {
   const { deps, authenticators } = options;
+  const concurrency = new ClientConcurrency(options.concurrentRequestsPerClient ?? 8);
   const capability = JSON.stringify(buildCapabilityStatement(deps.baseUrl));
 
   app.removeAllContentTypeParsers();
@@ -53,10 +57,16 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRoutesOption
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const policy = await authenticate(request, authenticators);
-    const repo = new FhirRepository(deps, { policy, sourceIp: request.ip, userAgent: request.headers['user-agent'] });
-    const fhirRequest = toFhirRequest(request);
-    const response = await handleFhirRequest(repo, fhirRequest);
-    return sendResponse(request, reply, response);
+    const release = concurrency.enter(policy.principal);
+    try {
+      const repo = new FhirRepository(deps, { policy, sourceIp: request.ip, userAgent: request.headers['user-agent'] });
+      const fhirRequest = toFhirRequest(request);
+      const response = await handleFhirRequest(repo, fhirRequest);
+      return sendResponse(request, reply, response);
+    } finally {
+      // A streamed answer ($export-file) is still being sent: it reads files, not the database.
+      release();
+    }
   };
   app.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'], url: '/', handler });
   app.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'], url: '/*', handler });
