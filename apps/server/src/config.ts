@@ -26,7 +26,7 @@ const EnvSchema = Type.Object({
   /** Longest one database statement of a request may run before PostgreSQL stops it (0: no limit). */
   DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 15_000 }),
   /** FHIR API requests one client (a user, an app for one user, an operator token) may have in flight on one node. */
-  FHIR_CONCURRENT_REQUESTS_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 1000, default: 8 }),
+  FHIR_CONCURRENT_REQUESTS_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 1000, default: 16 }),
   /**
    * Which peers may set X-Forwarded-For/-Proto/-Host: `loopback` (a proxy on the same host), other
    * proxy-addr names or comma-separated addresses/CIDRs, or `none`. Trusting every

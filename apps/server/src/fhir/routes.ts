@@ -19,7 +19,7 @@ const JSON_FORMATS = new Set(['json', 'application/json', 'application/fhir+json
 export interface FhirRoutesOptions {
   deps: RepositoryDeps;
   authenticators: Authenticator[];
-  /** Requests one client may have in flight on this node (client-concurrency.ts); default 8. */
+  /** Requests one client may have in flight on this node (client-concurrency.ts); default 16. */
   concurrentRequestsPerClient?: number;
 }
 
@@ -31,7 +31,7 @@ declare module 'fastify' {
 
 export async function fhirRoutes(app: FastifyInstance, options: FhirRoutesOptions): Promise<void> {
   const { deps, authenticators } = options;
-  const concurrency = new ClientConcurrency(options.concurrentRequestsPerClient ?? 8);
+  const concurrency = new ClientConcurrency(options.concurrentRequestsPerClient ?? 16);
   const capability = JSON.stringify(buildCapabilityStatement(deps.baseUrl));
 
   app.removeAllContentTypeParsers();
