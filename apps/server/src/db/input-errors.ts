@@ -11,6 +11,15 @@ export function isBadInputFromDatabase(error: unknown): boolean {
 export const sqlStateOf = (error: unknown) => ({ sqlState: (error as { code?: string }).code });
 
 /**
+ * SQLSTATE 40001 (serialization_failure) or 40P01 (deadlock_detected): two requests changed the same
+ * rows at once and PostgreSQL rolled one back. Retrying that request is safe.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown } | undefined;
+  return (e?.code === '40001' || e?.code === '40P01') && typeof e.severity === 'string';
+}
+
+/**
  * SQLSTATE 57014 (query_canceled): a statement ran past `statement_timeout` (db/pool.ts), which bounds
  * the database work one request can take. Not the client's mistake alone, so it answers 503.
  */

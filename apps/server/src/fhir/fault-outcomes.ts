@@ -1,8 +1,8 @@
-// Failures that are not FhirErrors but still have a FHIR answer: values the database refuses (400)
-// and statements stopped by the statement timeout (503). One mapping for HTTP answers and for batch
+// Failures that are not FhirErrors but still have a FHIR answer: values the database refuses (400),
+// writes rolled back for a concurrent one (409) and statements stopped by the statement timeout (503). One mapping for HTTP answers and for batch
 // entries, so an entry fails the way the same request fails on its own.
-import { FhirError, outcome } from '#fhir/outcomes.js';
-import { isBadInputFromDatabase, isStatementTimeout } from '../db/input-errors.js';
+import { conflict, FhirError, outcome } from '#fhir/outcomes.js';
+import { isBadInputFromDatabase, isStatementTimeout, isWriteConflict } from '../db/input-errors.js';
 
 /** Seconds a client is asked to wait after a 503 for a stopped statement. */
 export const TIMEOUT_RETRY_AFTER_SECONDS = 10;
@@ -11,6 +11,7 @@ export const TIMEOUT_RETRY_AFTER_SECONDS = 10;
 export function toFhirError(error: unknown): FhirError | undefined {
   if (error instanceof FhirError) return error;
   if (isBadInputFromDatabase(error)) return new FhirError(400, outcome('error', 'invalid', 'A value in the request is not valid'));
+  if (isWriteConflict(error)) return conflict('Another request changed the same resources at the same time; nothing was written. Read them again and retry.');
   if (isStatementTimeout(error)) {
     return new FhirError(
       503,
