@@ -11,12 +11,13 @@ export function isBadInputFromDatabase(error: unknown): boolean {
 export const sqlStateOf = (error: unknown) => ({ sqlState: (error as { code?: string }).code });
 
 /**
- * SQLSTATE 40001 (serialization_failure) or 40P01 (deadlock_detected): two requests changed the same
- * rows at once and PostgreSQL rolled one back. Retrying that request is safe.
+ * SQLSTATE 40001 (serialization_failure), 40P01 (deadlock_detected) or 23505 (unique_violation, two
+ * writers of one new resource version): two requests changed the same rows at once and PostgreSQL
+ * rolled one back. Retrying that request is safe (the importer does, import/write-unit.ts).
  */
 export function isWriteConflict(error: unknown): boolean {
   const e = error as { code?: unknown; severity?: unknown } | undefined;
-  return (e?.code === '40001' || e?.code === '40P01') && typeof e.severity === 'string';
+  return (e?.code === '40001' || e?.code === '40P01' || e?.code === '23505') && typeof e.severity === 'string';
 }
 
 /**

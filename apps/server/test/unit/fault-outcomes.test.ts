@@ -14,6 +14,7 @@ test('database faults map to FHIR answers without the database message', () => {
     ['22021', 400, 'invalid'],
     ['40P01', 409, 'conflict'],
     ['40001', 409, 'conflict'],
+    ['23505', 409, 'conflict'],
     ['57014', 503, 'timeout'],
   ];
   for (const [code, status, issue] of cases) {

@@ -1,6 +1,5 @@
 // SQL for the resource tables. Values always go through bound parameters; many rows are written with
 // one statement each (unnest of arrays) so bulk import and single writes share the same path.
-import { conflict } from '#fhir/outcomes.js';
 import type { Queryable } from '../../db/pool.js';
 import type { IndexRows } from '../indexing/extract.js';
 import { patientTokenRows } from './patient-tokens.js';
@@ -110,14 +109,10 @@ export async function writeVersions(db: Queryable, versions: VersionToWrite[]): 
     const placeholders = arrays.map((a, i) => bind(a, `${i < 2 ? 'text' : casts[i - 2]}[]`)).join(', ');
     ctes.push(`i_${table} AS (INSERT INTO ${table} (resource_type, resource_id, ${columns}) SELECT * FROM unnest(${placeholders}))`);
   }
-  try {
-    await db.query(`WITH ${ctes.join(',\n')} SELECT 1`, params);
-  } catch (err) {
-    // Writers of one resource are serialised (lockResourceForWrite); should two still race to the
-    // same version (a path that does not lock), the loser is told so, not given a constraint error.
-    if ((err as { code?: unknown }).code === '23505') throw conflict('Another request wrote this resource at the same time; read it again and retry');
-    throw err;
-  }
+  // Writers of one resource are serialised (lockResourceForWrite). Should two still race to the same
+  // version on a path that does not lock, the unique violation (23505) propagates as it is: the
+  // importer retries it, and the FHIR answer is a 409 (fault-outcomes.ts).
+  await db.query(`WITH ${ctes.join(',\n')} SELECT 1`, params);
 }
 
 const INDEX_TABLES = ['sp_token', 'sp_string', 'sp_reference', 'sp_date', 'sp_number', 'sp_quantity', 'sp_uri', 'sp_patient_token'];
