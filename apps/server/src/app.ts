@@ -97,7 +97,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
   // US Core: CapabilityStatement declarations, $docref and CORS for browser apps (before the FHIR routes).
   registerUsCore(app);
   registerPatientEverything();
-  await app.register(fhirRoutes, { prefix: '/fhir', deps: repositoryDeps, authenticators });
+  await app.register(fhirRoutes, { prefix: '/fhir', deps: repositoryDeps, authenticators, concurrentRequestsPerClient: config.fhirConcurrentRequestsPerClient });
   // The patient web app, last: its catch-all GET route leaves API paths alone.
   await app.register(webStatic);
 

@@ -23,6 +23,10 @@ const EnvSchema = Type.Object({
   PORTICO_DEMO_ACCOUNTS_ANY_HOST: Type.Boolean({ default: false }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 720, default: 15 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  /** Longest one database statement of a request may run before PostgreSQL stops it (0: no limit). */
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 15_000 }),
+  /** FHIR API requests one client (a user, an app for one user, an operator token) may have in flight on one node. */
+  FHIR_CONCURRENT_REQUESTS_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 1000, default: 16 }),
   /**
    * Which peers may set X-Forwarded-For/-Proto/-Host: `loopback` (a proxy on the same host), other
    * proxy-addr names or comma-separated addresses/CIDRs, or `none`. Trusting every
@@ -50,6 +54,8 @@ export interface Config {
   demoAccountsAnyHost: boolean;
   sessionIdleMinutes: number;
   dbPoolSize: number;
+  dbStatementTimeoutMs: number;
+  fhirConcurrentRequestsPerClient: number;
   /** Fastify's trustProxy: proxy-addr names, addresses or CIDRs; false trusts no proxy. */
   trustProxy: string | false;
 }
@@ -94,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoAccountsAnyHost: parsed.PORTICO_DEMO_ACCOUNTS_ANY_HOST,
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES,
     dbPoolSize: parsed.DB_POOL_SIZE,
+    dbStatementTimeoutMs: parsed.DB_STATEMENT_TIMEOUT_MS,
+    fhirConcurrentRequestsPerClient: parsed.FHIR_CONCURRENT_REQUESTS_PER_CLIENT,
     trustProxy: parsed.TRUST_PROXY === 'none' ? false : parsed.TRUST_PROXY,
   };
 }

@@ -31,7 +31,7 @@ export async function openDatabase(config: Config, logger?: Logger, options: Ope
     embedded = await startEmbeddedPostgres(config.dataDir, (msg) => logger?.debug({ postgres: msg }, 'postgres'));
     url = embedded.url;
   }
-  const db = createDatabase({ url, poolSize: config.dbPoolSize, logger, sqlDebug: config.sqlDebug });
+  const db = createDatabase({ url, poolSize: config.dbPoolSize, logger, sqlDebug: config.sqlDebug, statementTimeoutMs: config.dbStatementTimeoutMs });
   try {
     const applied = await runMigrations(db);
     if (applied.length) logger?.info({ applied }, 'applied database migrations');

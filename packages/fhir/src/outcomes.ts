@@ -8,6 +8,8 @@ export class FhirError extends Error {
   constructor(
     readonly status: number,
     readonly outcome: OperationOutcome,
+    /** Response headers the answer needs (Retry-After on 429 and 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(outcome.issue?.map((i) => i.diagnostics ?? i.details?.text ?? i.code).join('; ') || `HTTP ${status}`);
   }

@@ -21,6 +21,8 @@ export async function runMigrations(db: Database, dir = migrationsDir): Promise<
   const client = await db.pool.connect();
   const applied: string[] = [];
   try {
+    // A migration (or waiting for another node's) may take longer than a request may.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(
       `CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
@@ -41,6 +43,7 @@ export async function runMigrations(db: Database, dir = migrationsDir): Promise<
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('RESET statement_timeout').catch(() => undefined);
     client.release();
   }
   return applied;

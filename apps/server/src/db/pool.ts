@@ -30,10 +30,22 @@ export interface DatabaseOptions {
   logger?: Logger;
   /** Logs every statement with its duration at debug level. */
   sqlDebug?: boolean;
+  /**
+   * PostgreSQL's statement_timeout for every connection of the pool (0 or unset: none): bounds the
+   * database work of one request, so one costly search cannot hold a connection for minutes. A
+   * stopped statement fails with SQLSTATE 57014 (db/input-errors.ts isStatementTimeout). Maintenance
+   * that may run longer (migrations, seeding) lifts it on its own session.
+   */
+  statementTimeoutMs?: number;
 }
 
 export function createDatabase(options: DatabaseOptions): Database {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 20,
+    idleTimeoutMillis: 30_000,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
   pool.on('error', (err) => options.logger?.error({ err }, 'idle database connection failed'));
   const log = options.sqlDebug ? options.logger : undefined;
 

@@ -16,6 +16,8 @@ export const DEMO_PATIENTS = 25;
 export async function seedDemoClinicIfEmpty(db: Database, config: Config, logger: Logger): Promise<void> {
   const client = await db.pool.connect();
   try {
+    // Waiting for another node's seeding, and ANALYZE, may take longer than a request may.
+    await client.query('SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
     const marker = await client.query('SELECT 1 FROM demo_seed WHERE id = 1');
     if (marker.rowCount) return;
@@ -48,6 +50,7 @@ export async function seedDemoClinicIfEmpty(db: Database, config: Config, logger
     logger.info({ patients: DEMO_PATIENTS, resources, ms: Math.round(performance.now() - started) }, 'seeded the demo clinic');
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => undefined);
+    await client.query('RESET statement_timeout').catch(() => undefined);
     client.release();
   }
 }

@@ -7,6 +7,7 @@ import { patientCompartments } from '../access/compartment.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { extractIndexRows, type IndexRows } from './indexing/extract.js';
 import { isResourceType } from './resource-types.js';
+import { checkPrimitiveShapes } from './validation/primitive-shapes.js';
 import { checkRequiredBindings } from './validation/required-bindings.js';
 
 export const ID_PATTERN = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -25,6 +26,10 @@ export function validateOrThrow(resource: unknown): asserts resource is Resource
   const id = (resource as { id?: unknown }).id;
   if (id !== undefined && (typeof id !== 'string' || !ID_PATTERN.test(id))) throw badRequest('id must be 1-64 characters of A-Z, a-z, 0-9, "-" and "."', [`${type}.id`]);
   loadFhirDefinitions();
+  // Objects or lists where a primitive belongs are refused first: medplum skips such values, and
+  // indexing would store or trip over them.
+  const shapes = checkPrimitiveShapes(resource);
+  if (shapes.length > 0) throw new FhirError(400, { resourceType: 'OperationOutcome', issue: shapes.slice(0, 100) });
   let issues: OperationOutcomeIssue[];
   try {
     issues = validateResource(resource as Resource);

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Resource } from '@medplum/fhirtypes';
-import { badRequest, forbidden, FhirError, gone, notFound, outcome, preconditionFailed } from '#fhir/outcomes.js';
+import { badRequest, conflict, forbidden, FhirError, gone, notFound, outcome, preconditionFailed } from '#fhir/outcomes.js';
 import type { AccessPolicy } from '../access/policy.js';
 import { isReachable } from '../access/sql.js';
 import { matchesResourceFilter } from '../access/resource-filter.js';
@@ -12,7 +12,7 @@ import type { AuditAction, AuditEntry } from '../audit/audit-event.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/pool.js';
 import { searchIds } from './search/search.js';
-import { readCurrent, readVersion, writeVersions, type StoredVersion, type VersionToWrite } from './store/resource-store.js';
+import { lockResourceForWrite, readCurrent, readVersion, writeVersions, type StoredVersion, type VersionToWrite } from './store/resource-store.js';
 import { collectReferences, localTarget } from './references.js';
 import { ID_PATTERN, prepareResource, validateOrThrow, type PreparedResource } from './prepare.js';
 import { isResourceType } from './resource-types.js';
@@ -46,6 +46,13 @@ export interface WriteOptions {
   deferReferenceCheck?: boolean;
   /** update(): the id is the server's own choice (a transaction's conditional update that matched nothing). */
   serverAssignedId?: boolean;
+  /**
+   * Only create: an existing (not deleted) resource with this id is a 409. A conditional update
+   * whose criteria match nothing but whose body names an id may create that id, never overwrite a
+   * resource the criteria did not select (FHIR R5 http §3.1.0.4.3 "No matches, id provided and
+   * already exist"; R4 leaves that case open).
+   */
+  createOnly?: boolean;
 }
 
 export class FhirRepository {
@@ -126,6 +133,7 @@ export class FhirRepository {
   /** create (FHIR http §3.1.0.8); with `ifNoneExist`, a conditional create (§3.1.0.8.1). */
   async create(input: unknown, options: WriteOptions & { ifNoneExist?: string; keepId?: boolean } = {}): Promise<WriteResult> {
     validateOrThrow(input);
+    // The server assigns the id of a created resource (§3.1.0.8); `keepId` is for fixtures.
     const resource = { ...input } as Resource;
     if (options.keepId && resource.id) this.refuseChosenIdOutsideReach(resource.resourceType);
     if (!options.keepId) resource.id = randomUUID();
@@ -146,6 +154,7 @@ export class FhirRepository {
     const resource = input as Resource;
     if (!resource.id) throw badRequest('An update needs the resource id in the body', [`${resource.resourceType}.id`]);
     return this.withTransaction(async (repo) => {
+      await lockResourceForWrite(repo.sql, resource.resourceType, resource.id as string);
       const existing = await readCurrent(repo.sql, resource.resourceType, resource.id as string, true);
       const outsideReach = existing ? !isReachable(this.policy, resource.resourceType, existing.compartments) : !options.serverAssignedId;
       if (outsideReach) this.refuseChosenIdOutsideReach(resource.resourceType);
@@ -163,7 +172,8 @@ export class FhirRepository {
       if (resource.id && resource.id !== matches[0]) throw badRequest('The id in the body does not match the resource found by the criteria');
       return this.update({ ...resource, id: matches[0] }, options);
     }
-    return this.create(resource, { ...options, keepId: Boolean(resource.id) });
+    if (resource.id) return this.update(resource, { ...options, createOnly: true });
+    return this.create(resource, options);
   }
 
   async delete(resourceType: string, id: string): Promise<void> {
@@ -171,6 +181,7 @@ export class FhirRepository {
     this.checkId(id);
     if (!this.policy.canWrite(resourceType)) throw forbidden(`Not permitted to delete ${resourceType}`);
     await this.withTransaction(async (repo) => {
+      await lockResourceForWrite(repo.sql, resourceType, id);
       const existing = await readCurrent(repo.sql, resourceType, id, true);
       if (!existing || !isReachable(this.policy, resourceType, existing.compartments)) throw notFound(`${resourceType}/${id} not found`);
       if (existing.deleted) return;
@@ -205,6 +216,9 @@ export class FhirRepository {
   private async writeOne(resource: Resource, existing: StoredVersion | undefined, options: WriteOptions): Promise<WriteResult> {
     if (!this.policy.canWrite(resource.resourceType)) throw forbidden(`Not permitted to write ${resource.resourceType}`);
     if (existing && !isReachable(this.policy, resource.resourceType, existing.compartments)) this.refuseChosenIdOutsideReach(resource.resourceType);
+    if (options.createOnly && existing && !existing.deleted) {
+      throw conflict(`${resource.resourceType}/${resource.id} already exists but does not match the criteria; a conditional update that matches nothing may only create a new resource`);
+    }
     if (options.ifMatch !== undefined) {
       const wanted = /^(?:W\/)?"?([^"]*)"?$/.exec(options.ifMatch.trim())?.[1];
       if (!existing || existing.deleted || wanted !== existing.versionId) {

@@ -40,7 +40,7 @@ export interface FhirResponse {
 const TYPE = /^[A-Z][A-Za-z]+$/;
 
 export async function handleFhirRequest(repo: FhirRepository, req: FhirRequest): Promise<FhirResponse> {
-  const parts = req.path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = req.path.split('/').filter(Boolean).map(decodePathPart);
   const [type, id, op, vid] = parts;
   const m = req.method;
   // Extended operations ($export, …) are dispatched to the operation registry (operations.ts).
@@ -90,6 +90,15 @@ export async function handleFhirRequest(repo: FhirRepository, req: FhirRequest):
   if (parts.length === 3 && op === '_history' && m === 'GET') return bundleResponse(await readHistory(repo, { type, id }, req.query, history));
   if (parts.length === 4 && op === '_history' && m === 'GET') return versionResponse(await repo.vread(type, id, vid), 200);
   throw new FhirError(m === 'GET' ? 404 : 405, outcome('error', 'not-supported', `${m} ${req.path.slice(0, 100)} is not supported`));
+}
+
+/** Batch entry urls arrive undecoded; a bad escape (`Patient/%`) is the client's mistake, as over HTTP. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw badRequest('The URL is not valid (check its percent-encoding).');
+  }
 }
 
 function requireBody(body: unknown, type: string): Resource {

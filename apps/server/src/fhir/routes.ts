@@ -6,8 +6,10 @@ import type { OperationOutcome } from '@medplum/fhirtypes';
 import { FhirError, outcome, unauthorized } from '#fhir/outcomes.js';
 import type { AccessPolicy } from '../access/policy.js';
 import type { Authenticator } from '../auth/authenticate.js';
-import { isBadInputFromDatabase, sqlStateOf } from '../db/input-errors.js';
+import { sqlStateOf } from '../db/input-errors.js';
 import { buildCapabilityStatement } from './capability.js';
+import { ClientConcurrency } from './client-concurrency.js';
+import { toFhirError } from './fault-outcomes.js';
 import { FhirRepository, type RepositoryDeps } from './repository.js';
 import { handleFhirRequest, type FhirRequest, type FhirResponse } from './router.js';
 
@@ -17,6 +19,8 @@ const JSON_FORMATS = new Set(['json', 'application/json', 'application/fhir+json
 export interface FhirRoutesOptions {
   deps: RepositoryDeps;
   authenticators: Authenticator[];
+  /** Requests one client may have in flight on this node (client-concurrency.ts); default 16. */
+  concurrentRequestsPerClient?: number;
 }
 
 declare module 'fastify' {
@@ -27,6 +31,7 @@ declare module 'fastify' {
 
 export async function fhirRoutes(app: FastifyInstance, options: FhirRoutesOptions): Promise<void> {
   const { deps, authenticators } = options;
+  const concurrency = new ClientConcurrency(options.concurrentRequestsPerClient ?? 16);
   const capability = JSON.stringify(buildCapabilityStatement(deps.baseUrl));
 
   app.removeAllContentTypeParsers();
@@ -52,10 +57,16 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRoutesOption
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const policy = await authenticate(request, authenticators);
-    const repo = new FhirRepository(deps, { policy, sourceIp: request.ip, userAgent: request.headers['user-agent'] });
-    const fhirRequest = toFhirRequest(request);
-    const response = await handleFhirRequest(repo, fhirRequest);
-    return sendResponse(request, reply, response);
+    const release = concurrency.enter(policy.principal);
+    try {
+      const repo = new FhirRepository(deps, { policy, sourceIp: request.ip, userAgent: request.headers['user-agent'] });
+      const fhirRequest = toFhirRequest(request);
+      const response = await handleFhirRequest(repo, fhirRequest);
+      return sendResponse(request, reply, response);
+    } finally {
+      // A streamed answer ($export-file) is still being sent: it reads files, not the database.
+      release();
+    }
   };
   app.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'], url: '/', handler });
   app.route({ method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'], url: '/*', handler });
@@ -121,16 +132,17 @@ function sendResponse(request: FastifyRequest, reply: FastifyReply, response: Fh
   return reply.send(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-function sendOutcome(reply: FastifyReply, status: number, body: OperationOutcome): FastifyReply {
+function sendOutcome(reply: FastifyReply, status: number, body: OperationOutcome, headers: Record<string, string> = {}): FastifyReply {
   if (status === 401) reply.header('www-authenticate', 'Bearer realm="fhir"');
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
   return reply.code(status).header('content-type', FHIR_JSON).send(JSON.stringify(body));
 }
 
 function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof FhirError) return sendOutcome(reply, error.status, error.outcome);
-  if (isBadInputFromDatabase(error)) {
-    request.log.warn(sqlStateOf(error), 'request value rejected by the database');
-    return sendOutcome(reply, 400, outcome('error', 'invalid', 'A value in the request is not valid'));
+  const fault = toFhirError(error);
+  if (fault) {
+    if (!(error instanceof FhirError)) request.log.warn(sqlStateOf(error), 'request stopped by the database');
+    return sendOutcome(reply, fault.status, fault.outcome, fault.headers);
   }
   const e = error as { statusCode?: number; message?: string; code?: string };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {

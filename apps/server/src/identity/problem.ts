@@ -1,7 +1,7 @@
 // RFC 9457 problem details for the /api routes: domain code throws ApiProblem, the /api error
 // handler turns it (and Fastify's own 4xx errors) into application/problem+json.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isBadInputFromDatabase, sqlStateOf } from '../db/input-errors.js';
+import { isBadInputFromDatabase, isStatementTimeout, sqlStateOf } from '../db/input-errors.js';
 
 export const PROBLEM_BASE = 'https://portico.health/problems/';
 
@@ -45,6 +45,12 @@ export function apiErrorHandler(error: unknown, request: FastifyRequest, reply: 
   if (isBadInputFromDatabase(error)) {
     request.log.warn(sqlStateOf(error), 'request value rejected by the database');
     return sendProblem(reply, problems.invalidRequest('A value in the request is not valid.'));
+  }
+  if (isStatementTimeout(error)) {
+    // A query ran past the statement timeout (db/pool.ts): the client may retry later.
+    request.log.warn(sqlStateOf(error), 'request stopped by the statement timeout');
+    reply.header('retry-after', '10');
+    return sendProblem(reply, new ApiProblem(503, 'timeout', 'Too slow', 'The request took too long and was stopped. Please try again in a moment.'));
   }
   if (e.validation) {
     return sendProblem(reply, problems.invalidRequest('Some fields are missing or not valid.', e.validation.map((v) => ({ path: v.instancePath || '/', message: v.message ?? 'invalid' }))));

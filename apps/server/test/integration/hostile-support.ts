@@ -117,6 +117,24 @@ export function hostileBodies(jsonType: string): Record<string, BodyCase> {
         effectiveDateTime: '2024-02-30T25:00:00Z', valueQuantity: { value: 1e400 }, issued: '99999-01-01T00:00:00Z',
       }),
     },
+    // Found by the /fhir fuzz: objects where primitives belong (one crashed indexing), an existing
+    // id under conditional-update criteria that match nothing, a bad escape in one batch entry url.
+    'fhir-object-for-primitive': {
+      contentType: jsonType,
+      payload: JSON.stringify({ resourceType: 'Observation', status: 'final', code: { text: {}, coding: [{ code: [] }] }, subject: { reference: {} }, extension: [{ url: 'http://x', valueString: {} }] }),
+    },
+    'bundle-entry-faults': {
+      contentType: jsonType,
+      payload: JSON.stringify({
+        resourceType: 'Bundle', type: 'batch',
+        entry: [
+          { request: { method: 'GET', url: 'Patient/%' } },
+          { request: { method: 'PUT', url: 'Patient?identifier=urn:x|nobody' }, resource: { resourceType: 'Patient', id: 'hostile-existing' } },
+          { request: { method: 'PUT', url: 'Patient?identifier=urn:x|nobody' }, resource: { resourceType: 'Patient', id: 'hostile-existing' } },
+          { request: { method: 'POST', url: 'Patient' }, resource: { resourceType: 'Patient', name: [{ family: 'x'.repeat(20_000) }] } },
+        ],
+      }),
+    },
     'bundle-bad-entries': {
       contentType: jsonType,
       payload: JSON.stringify({

@@ -1,7 +1,8 @@
 // batch (FHIR R4 http §3.1.0.11.1): entries are independent; each is routed on its own and a failing
 // entry answers with its own status and OperationOutcome while the others go on.
 import type { Bundle } from '@medplum/fhirtypes';
-import { badRequest, FhirError } from '#fhir/outcomes.js';
+import { badRequest } from '#fhir/outcomes.js';
+import { toFhirError } from '../fault-outcomes.js';
 import type { FhirRepository } from '../repository.js';
 import type { FhirRequest, FhirResponse } from '../router.js';
 import { errorEntry, routedEntry } from './entry-response.js';
@@ -17,8 +18,11 @@ export async function processBatch(repo: FhirRepository, bundle: ParsedBundle, h
       if (entry.request.path === '' && entry.request.method === 'POST') throw badRequest('A batch entry cannot itself be a batch or transaction');
       response.entry!.push(routedEntry(await handle(entry.request), entry.request.method));
     } catch (err) {
-      if (!(err instanceof FhirError)) throw err;
-      response.entry!.push(errorEntry(err, entry.index));
+      // An entry fails alone, with the answer the same request gets on its own (batch entries are
+      // independent, §3.1.0.11.1); only an unexpected failure fails the whole batch.
+      const fault = toFhirError(err);
+      if (!fault) throw err;
+      response.entry!.push(errorEntry(fault, entry.index));
     }
   }
   repo.audit('E', 'batch', [], [], true, `batch of ${bundle.entries.length} entries`);

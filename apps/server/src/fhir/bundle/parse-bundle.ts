@@ -4,8 +4,14 @@ import type { Resource } from '@medplum/fhirtypes';
 import { badRequest, FhirError, outcome } from '#fhir/outcomes.js';
 import type { FhirRequest } from '../router.js';
 
-/** Most entries one batch or transaction may carry; bigger loads belong to the importer. */
-export const MAX_BUNDLE_ENTRIES = 10_000;
+/**
+ * Most entries one batch or transaction may carry (413 above it); bigger loads belong to the
+ * importer. A batch of 5,000 searches held a node for 15 s: the caps keep one request's work short,
+ * and the per-client concurrency cap (client-concurrency.ts) keeps one client from sending many.
+ */
+export const MAX_BUNDLE_ENTRIES = 1_000;
+/** Most reads and searches (GET/HEAD entries) in one bundle: each can be as costly as a whole page. */
+export const MAX_BUNDLE_READS = 100;
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH']);
 
@@ -39,6 +45,10 @@ export function parseBundle(body: unknown, baseUrl: string): ParsedBundle {
     throw new FhirError(413, outcome('error', 'too-costly', `The bundle has ${rawEntries.length} entries; at most ${MAX_BUNDLE_ENTRIES} are accepted in one ${bundle.type}. Split it, or use the bulk importer.`, ['Bundle.entry']));
   }
   const entries = rawEntries.map((raw, index) => parseEntry(raw, index, baseUrl));
+  const reads = entries.filter((e) => e.request.method === 'GET' || e.request.method === 'HEAD').length;
+  if (reads > MAX_BUNDLE_READS) {
+    throw new FhirError(413, outcome('error', 'too-costly', `The bundle has ${reads} read or search entries; at most ${MAX_BUNDLE_READS} are accepted in one ${bundle.type}. Split it into smaller bundles.`, ['Bundle.entry']));
+  }
   return { type: bundle.type, entries };
 }
 

@@ -26,6 +26,8 @@ interface Planned {
   matchedExisting?: boolean;
   /** A conditional update that matched nothing and named no id: the server chose the id. */
   serverAssignedId?: boolean;
+  /** A conditional update that matched nothing but names an id: it may create, not overwrite. */
+  createOnly?: boolean;
 }
 
 export async function processTransaction(repo: FhirRepository, bundle: ParsedBundle): Promise<Bundle> {
@@ -90,7 +92,7 @@ async function runTransaction(tx: FhirRepository, bundle: ParsedBundle): Promise
     responses[plan.entry.index] = await guard(plan.entry, async () => {
       if (plan.entry.request.method === 'PATCH') throw badRequest('PATCH is not supported; use PUT with the whole resource');
       const resource = { ...(plan.entry.resource as Resource), id: plan.id };
-      const result = await tx.update(resource, { ifMatch: plan.entry.request.ifMatch, deferReferenceCheck: true, serverAssignedId: plan.serverAssignedId });
+      const result = await tx.update(resource, { ifMatch: plan.entry.request.ifMatch, deferReferenceCheck: true, serverAssignedId: plan.serverAssignedId, createOnly: plan.createOnly });
       written.push(resource);
       return versionEntry(result.version, result.created ? 201 : 200);
     });
@@ -153,7 +155,11 @@ async function planWrite(tx: FhirRepository, entry: BundleEntryRequest): Promise
     tx.checkType(path);
     const matches = await tx.findConditional(path, new URLSearchParams(query).toString());
     if (matches.length > 1) throw preconditionFailed(`The criteria matched ${matches.length} resources`);
-    return { entry, type: path, id: matches[0] ?? resource.id ?? randomUUID(), serverAssignedId: !matches[0] && !resource.id };
+    if (matches.length === 1) {
+      if (resource.id !== undefined && resource.id !== matches[0]) throw badRequest('The id in the resource does not match the resource found by the criteria', [`${path}.id`]);
+      return { entry, type: path, id: matches[0] };
+    }
+    return resource.id ? { entry, type: path, id: resource.id, createOnly: true } : { entry, type: path, id: randomUUID(), serverAssignedId: true };
   }
   throw badRequest(`PUT url must be Type/id or Type?criteria, not ${path.slice(0, 80)}`);
 }

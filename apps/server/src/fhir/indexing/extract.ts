@@ -12,6 +12,7 @@ import {
 import type { Resource } from '@medplum/fhirtypes';
 import { toInstantRange } from '#fhir/dates.js';
 import { normalizeString } from '#fhir/strings.js';
+import { indexKey } from './index-keys.js';
 import { indexedParams } from './search-parameters.js';
 
 export interface TokenRow { param: string; system: string | null; code: string | null; textNorm: string | null }
@@ -36,7 +37,9 @@ export function emptyRows(): IndexRows {
   return { token: [], string: [], reference: [], date: [], number: [], quantity: [], uri: [] };
 }
 
-const RELATIVE_REF = /^(?:.*\/)?([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+// A resource type name is short (the longest R4 name has 35 letters); the bound keeps an absurd one
+// out of the indexed target_type column.
+const RELATIVE_REF = /^(?:.*\/)?([A-Z][A-Za-z]{0,63})\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
 
 /** Splits `Patient/123`, `https://x/fhir/Patient/123` or `Patient/123/_history/2` into type and id. */
 export function parseReferenceString(reference: string): { type: string; id: string } | undefined {
@@ -69,13 +72,14 @@ function addRows(rows: IndexRows, param: string, type: string, values: TypedValu
   switch (type) {
     case 'token': {
       const texts = tokenTexts(values);
-      for (const t of toTokens(values)) rows.token.push({ param, system: t.system, code: t.code, textNorm: null });
+      // Codes and systems are B-tree indexed: long ones are stored as their index keys (index-keys.ts).
+      for (const t of toTokens(values)) rows.token.push({ param, system: keyOrNull(t.system), code: keyOrNull(t.code), textNorm: null });
       for (const text of texts) rows.token.push({ param, system: null, code: null, textNorm: normalizeString(text) });
       break;
     }
     case 'string':
       for (const value of [...convertToSearchableStrings(values), ...nameParts(values)]) {
-        if (value) rows.string.push({ param, value, valueNorm: normalizeString(value) });
+        if (value) rows.string.push({ param, value, valueNorm: indexKey(normalizeString(value)) });
       }
       break;
     case 'reference':
@@ -93,12 +97,14 @@ function addRows(rows: IndexRows, param: string, type: string, values: TypedValu
       }
       break;
     case 'uri':
-      for (const value of convertToSearchableUris(values)) if (value) rows.uri.push({ param, value });
+      for (const value of convertToSearchableUris(values)) if (value) rows.uri.push({ param, value: indexKey(value) });
       break;
     default:
       break;
   }
 }
+
+const keyOrNull = (value: string | null): string | null => (value === null ? null : indexKey(value));
 
 // A name or address matches on any of its parts, not only on the whole formatted text (FHIR R4
 // search.html "string": name "may match any of the string fields in the HumanName"; same for Address).

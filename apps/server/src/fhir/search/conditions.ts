@@ -6,6 +6,7 @@ import { canSearch, type AccessPolicy } from '../../access/policy.js';
 import { reachableCondition } from '../../access/sql.js';
 import type { Filter, IndexTable } from './filters.js';
 import { escapeLike, type DateValue, type NumberValue, type Prefix, type QuantityValue, type TokenValue } from './values.js';
+import { indexKey, indexPrefix } from '../indexing/index-keys.js';
 
 export interface SqlContext {
   params: unknown[];
@@ -49,16 +50,17 @@ export function filterCondition(filter: Filter, alias: string, resourceType: str
         or(filter.values.map((v) => {
           // Default: starts-with, case- and accent-insensitive; :exact is exact; :contains anywhere (search.html "string").
           if (filter.mode === 'exact') return `${i}.value = ${bind(ctx, v)}`;
-          const q = escapeLike(normalizeString(v));
+          // The index holds the first INDEXED_PREFIX_CHARS characters of a long value (index-keys.ts).
+          const q = escapeLike(indexPrefix(normalizeString(v)));
           return `${i}.value_norm LIKE ${bind(ctx, filter.mode === 'contains' ? `%${q}%` : `${q}%`)}`;
         })),
       );
     case 'uri':
       return exists('sp_uri', filter.code, (i) =>
         or(filter.values.map((v) => {
-          if (filter.mode === 'below') return `${i}.value LIKE ${bind(ctx, `${escapeLike(v)}%`)}`;
+          if (filter.mode === 'below') return `${i}.value LIKE ${bind(ctx, `${escapeLike(indexPrefix(v))}%`)}`;
           if (filter.mode === 'above') return `starts_with(${bind(ctx, v)}::text, ${i}.value)`;
-          return `${i}.value = ${bind(ctx, v)}`;
+          return `${i}.value = ${bind(ctx, indexKey(v))}`;
         })),
       );
     case 'reference':

@@ -2,6 +2,7 @@
 // Everything here throws FhirError 400 on malformed input, so the SQL layer only sees valid values.
 import { toInstantRange, type InstantRange } from '#fhir/dates.js';
 import { badRequest } from '#fhir/outcomes.js';
+import { indexKey } from '../indexing/index-keys.js';
 
 export type Prefix = 'eq' | 'ne' | 'gt' | 'lt' | 'ge' | 'le' | 'sa' | 'eb' | 'ap';
 const PREFIXES = new Set<Prefix>(['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb', 'ap']);
@@ -101,13 +102,16 @@ export interface TokenValue {
   code: string | undefined;
 }
 
-/** `code`, `system|code`, `|code` or `system|` (search.html "token"). */
+/**
+ * `code`, `system|code`, `|code` or `system|` (search.html "token"), as the index holds them: long
+ * codes and systems as their index keys (indexing/index-keys.ts), so they still match exactly.
+ */
 export function parseTokenValue(value: string): TokenValue {
   const parts = splitEscaped(value, '|');
-  if (parts.length === 1) return { system: undefined, code: unescape(parts[0]) };
+  if (parts.length === 1) return { system: undefined, code: indexKey(unescape(parts[0])) };
   const system = unescape(parts[0]);
   const code = unescape(parts.slice(1).join('|'));
-  return { system: system === '' ? null : system, code: code === '' ? undefined : code };
+  return { system: system === '' ? null : indexKey(system), code: code === '' ? undefined : indexKey(code) };
 }
 
 /** Escapes LIKE wildcards so user text matches literally. */

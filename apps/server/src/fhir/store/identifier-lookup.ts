@@ -1,6 +1,7 @@
 import { reachableCondition } from '../../access/sql.js';
 import type { AccessPolicy } from '../../access/policy.js';
 import type { Queryable } from '../../db/pool.js';
+import { indexKey } from '../indexing/index-keys.js';
 
 /** Ids of live resources with all the given identifiers (`system|value` or `value`), within the policy. */
 export async function findByIdentifier(db: Queryable, policy: AccessPolicy, resourceType: string, identifiers: string[], id?: string): Promise<string[]> {
@@ -13,8 +14,9 @@ export async function findByIdentifier(db: Queryable, policy: AccessPolicy, reso
   for (const identifier of identifiers) {
     for (const alternative of [identifier]) {
       const bar = alternative.indexOf('|');
-      const system = bar >= 0 ? alternative.slice(0, bar) : undefined;
-      const value = bar >= 0 ? alternative.slice(bar + 1) : alternative;
+      // Compared as the index holds them: long values as their index keys (indexing/index-keys.ts).
+      const system = bar >= 0 ? indexKey(alternative.slice(0, bar)) : undefined;
+      const value = indexKey(bar >= 0 ? alternative.slice(bar + 1) : alternative);
       params.push(value);
       let cond = `t.code = $${params.length}`;
       if (system !== undefined) {

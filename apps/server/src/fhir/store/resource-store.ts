@@ -50,6 +50,18 @@ export async function readCurrent(db: Queryable, resourceType: string, id: strin
   return result.rows[0] ? toStoredVersion(result.rows[0]) : undefined;
 }
 
+/**
+ * Serialises writers of one resource until the transaction ends. `SELECT … FOR UPDATE` locks only a
+ * row that exists, so two update-as-create requests for the same new id would both see nothing and
+ * both write version 1; this lock (PostgreSQL advisory locks §13.3.5, the two-key space, apart from
+ * the single-key locks used elsewhere) makes the second wait and then see the first's version.
+ */
+export async function lockResourceForWrite(db: Queryable, resourceType: string, id: string): Promise<void> {
+  await db.query({ ...LOCK_RESOURCE }, [resourceType, id]);
+}
+
+const LOCK_RESOURCE = { name: 'fhir-lock-resource', text: 'SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))' };
+
 export async function readVersion(db: Queryable, resourceType: string, id: string, versionId: string): Promise<StoredVersion | undefined> {
   if (!/^\d{1,18}$/.test(versionId)) return undefined;
   const result = await db.query(
@@ -97,6 +109,9 @@ export async function writeVersions(db: Queryable, versions: VersionToWrite[]): 
     const placeholders = arrays.map((a, i) => bind(a, `${i < 2 ? 'text' : casts[i - 2]}[]`)).join(', ');
     ctes.push(`i_${table} AS (INSERT INTO ${table} (resource_type, resource_id, ${columns}) SELECT * FROM unnest(${placeholders}))`);
   }
+  // Writers of one resource are serialised (lockResourceForWrite). Should two still race to the same
+  // version on a path that does not lock, the unique violation (23505) propagates as it is: the
+  // importer retries it, and the FHIR answer is a 409 (fault-outcomes.ts).
   await db.query(`WITH ${ctes.join(',\n')} SELECT 1`, params);
 }
 
