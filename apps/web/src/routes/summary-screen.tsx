@@ -22,7 +22,13 @@ export default function SummaryScreen() {
   const { m, locale, formatDate, formatNumber } = useI18n();
   const { data, error, loading, reload } = useRecord('summary', loadHealthSummary);
   if (loading && !data) return <Loading />;
-  if (error !== undefined || !data) return <ErrorMessage error={error} onRetry={reload} />;
+  if (error !== undefined || !data)
+    return (
+      <>
+        <PageTitle>{m.summary.title}</PageTitle>
+        <ErrorMessage error={error} onRetry={reload} />
+      </>
+    );
   const s = data.value;
   const isActive = (c: (typeof s.conditions)[number]) => !c.clinicalStatus || c.clinicalStatus.coding?.some((x) => x.code === 'active' || x.code === 'recurrence' || x.code === 'relapse');
   const active = s.conditions.filter(isActive);
