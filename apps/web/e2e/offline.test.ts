@@ -95,4 +95,4 @@ browserSuite('offline: every screen opens offline; a screen whose code cannot lo
     assert.ok(await nav.isVisible());
     await context.close();
   });
-});
+}, 600_000);

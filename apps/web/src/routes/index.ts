@@ -38,8 +38,9 @@ export function lazyScreen(path: string, load: () => Promise<ScreenModule>, opti
         return module;
       },
       (cause: unknown) => {
-        // lazy() keeps a rejection for good: a fresh one lets the next opening (or "Try again")
-        // fetch the code again. Nothing was drawn through the failed one, so the type may change.
+        // lazy() keeps a rejection for good: a fresh one lets the next opening fetch the code again
+        // (where the browser retries a failed import). Nothing was drawn through the failed one, so
+        // the type may change.
         suspending = lazy(loadOnce);
         lazyChosen = false;
         throw new ScreenCodeError(path, { cause });

@@ -23,7 +23,12 @@ export class ScreenErrorBoundary extends Component<{ children: ReactNode }, Stat
 
   render() {
     if (this.state.error === undefined) return this.props.children;
-    return <ScreenError error={this.state.error} onRetry={() => this.setState({ error: undefined })} />;
+    const error = this.state.error;
+    // Chromium keeps a failed module fetch for the life of the page (HTML module map), so fetching
+    // the code again needs a new page: a reload of this same address. It also picks up a new
+    // release whose files replaced the ones this page was built with. Other errors draw again.
+    const retry = error instanceof ScreenCodeError ? () => window.location.reload() : () => this.setState({ error: undefined });
+    return <ScreenError error={error} onRetry={retry} />;
   }
 }
 
