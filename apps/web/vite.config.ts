@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { manifestIcons } from './scripts/icons.js';
+import { serviceWorkerPlugin } from './scripts/service-worker-plugin.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const api = process.env.PORTICO_DEV_API ?? 'http://127.0.0.1:3000';
@@ -20,6 +21,8 @@ export default defineConfig({
         for (const [fileName, source] of Object.entries(manifestIcons())) this.emitFile({ type: 'asset', fileName, source });
       },
     },
+    // dist/sw.js, precaching every file a patient's screens need, listed from this bundle.
+    serviceWorkerPlugin(),
   ],
   build: {
     outDir: 'dist',

@@ -2,7 +2,8 @@
 import { Suspense, useEffect, useState } from 'react';
 import { I18nProvider, useI18n } from './i18n/index.js';
 import { RouterProvider, useLocation, Link } from './routes/router.js';
-import { findScreen, screens } from './routes/index.js';
+import { findScreen, primaryNav, screens, secondaryNav } from './routes/index.js';
+import { usePreloadScreens } from './routes/preload-screens.js';
 import { maySession } from './fhir-client/identity.js';
 import { publicScreens } from './routes/public.js';
 import { isStaff, staffNavigation, staffScreens } from './routes/staff-screens.js';
@@ -11,6 +12,7 @@ import { IdleWarning } from './features/identity/idle-warning.js';
 import { Shell } from './ui/shell.js';
 import { ToastProvider } from './ui/toasts.js';
 import { Loading, PageTitle } from './ui/primitives.js';
+import { ScreenErrorBoundary } from './ui/screen-error-boundary.js';
 
 export function App() {
   return (
@@ -48,6 +50,14 @@ function Routes() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only the path the app opened on
   }, []);
 
+  const staff = state.status === 'signed-in' && isStaff(state.session);
+  const candidates = state.status === 'signed-in' ? (staff ? staffScreens(state.session) : screens) : publicScreens;
+  const nav = staff && state.status === 'signed-in' ? staffNavigation(state.session) : undefined;
+  const { primary, secondary } = nav ?? { primary: primaryNav, secondary: secondaryNav };
+  // The other screens' code, fetched when the browser is idle once the first screen is drawn.
+  const drawing = state.status === 'signed-in' && !fetchingCode;
+  usePreloadScreens(candidates, [...primary, { href: '/more' }, ...secondary].map((item) => item.href), drawing);
+
   if (state.status === 'loading' || (state.status === 'signed-in' && fetchingCode)) {
     return (
       <Shell signedIn={false}>
@@ -55,15 +65,16 @@ function Routes() {
       </Shell>
     );
   }
-  const staff = state.status === 'signed-in' && isStaff(state.session);
-  const candidates = state.status === 'signed-in' ? (staff ? staffScreens(state.session) : screens) : publicScreens;
   let match = findScreen(candidates, path);
   // Signed out on a private path: show sign-in here, and come back to the path afterwards.
   if (!match && state.status !== 'signed-in') match = { screen: publicScreens[0], params: {} };
   const Screen = match?.screen.component;
   return (
-    <Shell signedIn={state.status === 'signed-in'} onSignOut={() => void signOut()} nav={staff && state.status === 'signed-in' ? staffNavigation(state.session) : undefined}>
-      <Suspense fallback={<Loading />}>{Screen ? <Screen key={path} params={match!.params} /> : <NotFound />}</Suspense>
+    <Shell signedIn={state.status === 'signed-in'} onSignOut={() => void signOut()} nav={nav}>
+      {/* Keyed by path: a screen that failed does not keep its message on the next one. */}
+      <ScreenErrorBoundary key={path}>
+        <Suspense fallback={<Loading />}>{Screen ? <Screen key={path} params={match!.params} /> : <NotFound />}</Suspense>
+      </ScreenErrorBoundary>
       {state.status === 'signed-in' && <IdleWarning expiresAt={state.session.expiresAt} />}
     </Shell>
   );

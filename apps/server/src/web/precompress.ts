@@ -2,7 +2,7 @@
 // (`npm run build:web`), so the server sends a phone about a third of the bytes without spending
 // CPU on every request (static.ts serves `x.js.br` / `x.js.gz` to clients that accept them).
 // Only assets/ is compressed: its names carry a content hash, so a copy can never be stale. The
-// other files (index.html, sw.js, manifest) are each under 2.5 KB.
+// other files (index.html, sw.js, manifest) are each a few KB and must be revalidated.
 // Usage: `tsx apps/server/src/web/precompress.ts [distDir]`.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

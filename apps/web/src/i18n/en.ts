@@ -30,8 +30,14 @@ export const en = {
   },
   offline: {
     banner: 'You are offline. You can still read records you opened before. New information will load when you are back online.',
-    notSaved: 'This page was not saved for offline use. Connect to the internet to see it.',
+    notSaved: 'This page has not been saved on this device yet. Connect to the internet to see it.',
     savedAt: (when: string) => `Saved on this device ${when}`,
+  },
+  screenError: {
+    title: 'This page could not open',
+    notSavedTitle: 'Not saved on this device yet',
+    notSaved: 'This page has not been saved on this device yet. Connect to the internet to open it.',
+    codeFailed: 'We could not load this page. Check your internet connection and try again.',
   },
   nav: {
     main: 'Main',

@@ -29,8 +29,14 @@ export const es: Messages = {
   },
   offline: {
     banner: 'No tiene conexión. Puede leer los registros que abrió antes. La información nueva se cargará cuando vuelva a tener conexión.',
-    notSaved: 'Esta página no se guardó para verla sin conexión. Conéctese a internet para verla.',
+    notSaved: 'Esta página todavía no se ha guardado en este dispositivo. Conéctese a internet para verla.',
     savedAt: (when: string) => `Guardado en este dispositivo ${when}`,
+  },
+  screenError: {
+    title: 'No se pudo abrir esta página',
+    notSavedTitle: 'Todavía no está guardada en este dispositivo',
+    notSaved: 'Esta página todavía no se ha guardado en este dispositivo. Conéctese a internet para abrirla.',
+    codeFailed: 'No pudimos cargar esta página. Revise su conexión a internet e intente de nuevo.',
   },
   nav: {
     main: 'Principal',

@@ -17,22 +17,44 @@ export interface Screen {
   public?: boolean;
 }
 
+/**
+ * The screen's code could not be fetched (offline before it was saved on this device, or a network
+ * failure). Thrown from the lazy component so the screen's error boundary can say so in words.
+ */
+export class ScreenCodeError extends Error {
+  constructor(path: string, options: { cause: unknown }) {
+    super(`The code of the screen ${path} could not be loaded`, options);
+    this.name = 'ScreenCodeError';
+  }
+}
+
 export function lazyScreen(path: string, load: () => Promise<ScreenModule>, options: { public?: boolean } = {}): Screen {
   let loaded: ScreenComponent | undefined;
   let lazyChosen = false;
   const loadOnce = () =>
-    load().then((module) => {
-      loaded = module.default;
-      return module;
-    });
-  const suspending = lazy(loadOnce);
+    load().then(
+      (module) => {
+        loaded = module.default;
+        return module;
+      },
+      (cause: unknown) => {
+        // lazy() keeps a rejection for good: a fresh one lets the next opening fetch the code again
+        // (where the browser retries a failed import). Nothing was drawn through the failed one, so
+        // the type may change.
+        suspending = lazy(loadOnce);
+        lazyChosen = false;
+        throw new ScreenCodeError(path, { cause });
+      },
+    );
+  let suspending = lazy(loadOnce);
   return {
     path,
     load: loadOnce,
-    // Code fetched ahead (App fetches the opening screen's beside the session check) is drawn
-    // directly: through lazy() it would suspend for a tick, and React holds a revealed Suspense
-    // boundary back ~300 ms after its fallback, which the first screen would pay every time. Once
-    // chosen, the component type never changes, or React would remount the screen and reload it.
+    // Code fetched ahead (App fetches the opening screen's beside the session check, and the
+    // other screens' when the browser is idle) is drawn directly: through lazy() it would suspend
+    // for a tick, and React holds a revealed Suspense boundary back ~300 ms after its fallback,
+    // which every first opening would pay. Once chosen, the component type never changes, or
+    // React would remount the screen and reload it.
     get component() {
       if (loaded && !lazyChosen) return loaded;
       lazyChosen = true;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findScreen, lazyScreen } from './index.js';
+import { findScreen, lazyScreen, ScreenCodeError } from './index.js';
 
 function Screen() {
   return null;
@@ -29,4 +29,19 @@ test('findScreen picks the first matching path with its parameters', () => {
   assert.equal(findScreen(list, '/results')?.screen, list[0]);
   assert.deepEqual(findScreen(list, '/results/abc')?.params, { id: 'abc' });
   assert.equal(findScreen(list, '/visits'), undefined);
+});
+
+test('code that could not be fetched fails as ScreenCodeError, and the next opening fetches it again', async () => {
+  let attempts = 0;
+  const screen = lazyScreen('/visits', async () => {
+    attempts++;
+    if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+    return { default: Screen };
+  });
+  const failed = screen.component;
+  await assert.rejects(screen.load(), (err: unknown) => err instanceof ScreenCodeError && err.cause instanceof TypeError);
+  await screen.load();
+  assert.equal(attempts, 2, 'a failed fetch is not kept');
+  assert.equal(screen.component, Screen, 'nothing was drawn through the failed component, so the loaded code is drawn directly');
+  assert.notEqual(screen.component, failed, 'lazy() keeps a rejection for good');
 });

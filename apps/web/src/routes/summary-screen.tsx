@@ -18,7 +18,13 @@ export default function SummaryScreen() {
   const { m, locale, formatDate } = useI18n();
   const { data, error, loading, reload } = useRecord('summary', loadHealthSummary);
   if (loading && !data) return <Loading />;
-  if (error !== undefined || !data) return <ErrorMessage error={error} onRetry={reload} />;
+  if (error !== undefined || !data)
+    return (
+      <>
+        <PageTitle>{m.summary.title}</PageTitle>
+        <ErrorMessage error={error} onRetry={reload} />
+      </>
+    );
   const s = data.value;
   const vitals = groupVitals(s.vitals);
   const careTeam = careTeamMembers(s.careTeams, s.patient.id, locale, m.fallback.person);

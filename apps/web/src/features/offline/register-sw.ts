@@ -1,5 +1,5 @@
-// Registers the hand-written service worker (public/sw.js) that keeps the app shell available
-// offline. Health data is never in its cache: that lives encrypted in IndexedDB (secure-store.ts).
+// Registers the service worker (service-worker.js, built into /sw.js with the list of files it
+// saves) that keeps the app and every screen's code available offline. Health data is never in its cache: that lives encrypted in IndexedDB (secure-store.ts).
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   window.addEventListener('load', () => {

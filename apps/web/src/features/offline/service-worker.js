@@ -1,18 +1,28 @@
-// Portico service worker (hand-written). It keeps the app shell (index.html, scripts, styles,
-// icons) available offline. It never caches API answers (/fhir, /api): health data is kept only
-// encrypted in IndexedDB by the app itself, and wiped at sign-out.
-const CACHE = 'portico-shell-v2';
-const SHELL = ['/', '/manifest.webmanifest', '/icon.svg', '/icon-192.png'];
+// Portico service worker. It keeps the whole app available offline: on install it saves the page,
+// the icons and the code of every screen a patient can open, listed by the build (PRECACHE, from
+// the bundle's chunk graph: scripts/service-worker-plugin.ts writes it above this text, with a
+// VERSION that changes whenever a file does). Opening a screen for the first time while offline
+// then works like any other time. It never caches API answers (/fhir, /api): health data is kept
+// only encrypted in IndexedDB by the app itself, and wiped at sign-out.
+/* global PRECACHE, VERSION */
+const CACHE = `portico-${VERSION}`;
+// Files outside the bundle (apps/web/public) and the page itself.
+const SHELL = ['/', '/manifest.webmanifest', '/icon.svg'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
       await cache.addAll(SHELL);
-      // The entry script and styles are named in index.html; hashed names change every build.
-      const html = await (await cache.match('/')).text();
-      const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-      await cache.addAll(assets);
+      // Hashed files never change: one kept by the previous version is copied, not downloaded again,
+      // so a new release costs a phone only the files that changed.
+      const missing = [];
+      for (const url of PRECACHE) {
+        const kept = await caches.match(url);
+        if (kept) await cache.put(url, kept);
+        else missing.push(url);
+      }
+      await cache.addAll(missing);
       await self.skipWaiting();
     })(),
   );
@@ -37,7 +47,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || isApi(url.pathname)) return;
 
   if (request.mode === 'navigate') {
-    // Pages: the network first (fresh app after a deploy), the cached shell when offline.
+    // Pages: the network first (fresh app after a deploy), the saved page when offline.
     event.respondWith(
       (async () => {
         try {
@@ -53,7 +63,8 @@ self.addEventListener('fetch', (event) => {
   }
 
   if (url.pathname.startsWith('/assets/')) {
-    // Hashed files never change: cache first, and keep lazy screens once they have been used.
+    // Hashed files never change: cache first. Files not in PRECACHE (the staff screens, which a
+    // patient's phone never downloads) are kept once they have been used.
     event.respondWith(
       (async () => {
         const cached = await caches.match(request);
