@@ -9,7 +9,8 @@ import { HistoryChart } from '../features/records/history-chart.js';
 import { officialVaccineName, vaccineName } from '#plain-words/vaccine-name.js';
 import { careTeamMembers } from '../features/records/care-team.js';
 import { problemName } from '#plain-words/problem-name.js';
-import { allergyReactions, allergySubstanceName } from '#plain-words/allergy-name.js';
+import { allergyReactionsShown, allergySubstanceName } from '#plain-words/allergy-name.js';
+import { AsWritten, ItemName, OfficialName } from '../features/records/clinic-words.js';
 import { procedureName } from '#plain-words/procedure-name.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle, StatusBadge } from '../ui/primitives.js';
@@ -47,8 +48,10 @@ export default function SummaryScreen() {
               const name = problemName(c.code, locale, m.fallback.problem);
               return (
                 <li key={c.id} className="card">
-                  <h3>{name.name}</h3>
-                  {name.official && <p className="meta">{m.summary.officialName(name.official)}</p>}
+                  <h3>
+                    <ItemName name={name} />
+                  </h3>
+                  {name.official && <OfficialName name={name.official} />}
                   {c.onsetDateTime && <p className="meta">{m.summary.since(formatDate(c.onsetDateTime, 'long'))}</p>}
                 </li>
               );
@@ -60,7 +63,9 @@ export default function SummaryScreen() {
             <summary>{m.summary.resolved}</summary>
             <ul>
               {resolved.map((c) => (
-                <li key={c.id}>{problemName(c.code, locale, m.fallback.problem).name}</li>
+                <li key={c.id}>
+                  <ItemName name={problemName(c.code, locale, m.fallback.problem)} />
+                </li>
               ))}
             </ul>
           </details>
@@ -76,15 +81,27 @@ export default function SummaryScreen() {
             {s.allergies.map((a) => {
               const severity = a.reaction?.find((r) => r.severity)?.severity;
               const substance = allergySubstanceName(a.code, locale, m.fallback.allergy);
-              const reactions = allergyReactions(a, locale);
+              const reactions = allergyReactionsShown(a, locale);
               return (
                 <li key={a.id} className="card">
                   <div className="row">
-                    <h3>{substance.name}</h3>
+                    <h3>
+                      <ItemName name={substance} />
+                    </h3>
                     {severity && <StatusBadge tone={severity === 'severe' ? 'alert' : 'warn'}>{m.summary.severity[severity]}</StatusBadge>}
                   </div>
-                  {substance.official && <p className="meta">{m.summary.officialName(substance.official)}</p>}
-                  {reactions.length > 0 && <p>{m.summary.reaction(reactions.join(', '))}</p>}
+                  {substance.official && <OfficialName name={substance.official} />}
+                  {reactions.length > 0 && (
+                    <p>
+                      {m.summary.reaction('')}
+                      {reactions.map((r, i) => (
+                        <span key={r.name}>
+                          {i > 0 && ', '}
+                          <ItemName name={r} />
+                        </span>
+                      ))}
+                    </p>
+                  )}
                   {a.criticality && <p className="meta">{m.summary.criticality[a.criticality]}</p>}
                 </li>
               );
@@ -114,7 +131,7 @@ export default function SummaryScreen() {
                     <tr key={i.id}>
                       <td>
                         {vaccineName(i.vaccineCode, locale, m.fallback.vaccine)}
-                        {official && <span className="print-only meta">{m.summary.officialName(official)}</span>}
+                        {official && <OfficialName name={official} as="span" className="print-only meta" />}
                       </td>
                       <td>{formatDate(i.occurrenceDateTime ?? i.occurrenceString)}</td>
                     </tr>
@@ -189,8 +206,8 @@ export default function SummaryScreen() {
               const name = procedureName(p.code, locale, m.fallback.procedure);
               return (
                 <li key={p.id}>
-                  {name.name} · {formatDate(p.performedDateTime ?? p.performedPeriod?.start)}
-                  {name.official && <p className="meta">{m.summary.officialName(name.official)}</p>}
+                  <ItemName name={name} /> · {formatDate(p.performedDateTime ?? p.performedPeriod?.start)}
+                  {name.official && <OfficialName name={name.official} />}
                 </li>
               );
             })}
@@ -221,7 +238,7 @@ export default function SummaryScreen() {
         ) : (
           <ul>
             {s.goals.map((g) => (
-              <li key={g.id}>{conceptText(g.description, m.fallback.goal)}</li>
+              <li key={g.id}>{conceptText(g.description, '') ? <AsWritten>{conceptText(g.description, '')}</AsWritten> : m.fallback.goal}</li>
             ))}
           </ul>
         )}
