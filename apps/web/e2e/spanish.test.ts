@@ -84,8 +84,16 @@ browserSuite('Spanish: every patient screen, no English UI words', async (env, t
   const found: string[] = [];
   const checked: string[] = [];
 
+  // Polled from here: waitForFunction evaluates its condition with eval, which the app's CSP forbids.
+  const until = async (condition: string) => {
+    const end = Date.now() + 20_000;
+    while (!(await page.evaluate(condition))) {
+      if (Date.now() > end) assert.fail(`timed out waiting for ${condition} on ${page.url()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
   const check = async (screen: string) => {
-    await page.waitForFunction("document.querySelector('main h1') && !document.querySelector('main .skeleton-card') && !document.querySelector('main').textContent.includes('Cargando')", undefined, { timeout: 20_000 });
+    await until("Boolean(document.querySelector('main h1')) && !document.querySelector('main .skeleton-card') && !document.querySelector('main').textContent.includes('Cargando')");
     const text = await spanishScreenText(page);
     checked.push(screen);
     const english = [...new Set(text.toLowerCase().split(/[^\p{L}\d'-]+/u).map((w) => w.replace(/^['-]+|['-]+$/g, '')))]
@@ -99,7 +107,7 @@ browserSuite('Spanish: every patient screen, no English UI words', async (env, t
   // In-app navigation (History API, as a tap on a link does): one page load for the whole walk.
   const go = async (path: string, screen: string) => {
     await page.evaluate(`history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'));`);
-    await page.waitForFunction(`location.pathname === ${JSON.stringify(path)}`);
+    await until(`location.pathname === ${JSON.stringify(path)}`);
     await check(screen);
   };
 
