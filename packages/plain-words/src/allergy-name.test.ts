@@ -14,8 +14,8 @@ test('what a patient is allergic to is named plainly, from SNOMED CT or RxNorm',
 
 test('RxNorm and SNOMED CT codes are looked up in their own system only', () => {
   // 7980 is penicillin G in RxNorm; as a SNOMED CT code it names nothing of ours.
-  assert.deepEqual(allergySubstanceName({ coding: [{ system: SCT, code: '7980', display: 'Something else' }] }, 'en', 'Allergy'), { name: 'Something else' });
-  assert.deepEqual(allergySubstanceName({ coding: [{ system: SCT, code: '999999999', display: 'Kiwi fruit (substance)' }] }, 'en', 'Allergy'), { name: 'Kiwi fruit' });
+  assert.deepEqual(allergySubstanceName({ coding: [{ system: SCT, code: '7980', display: 'Something else' }] }, 'en', 'Allergy'), { name: 'Something else', asWritten: true });
+  assert.deepEqual(allergySubstanceName({ coding: [{ system: SCT, code: '999999999', display: 'Kiwi fruit (substance)' }] }, 'en', 'Allergy'), { name: 'Kiwi fruit', asWritten: true });
 });
 
 test('reactions are named plainly, each once, and unknown ones keep the record\'s words', () => {

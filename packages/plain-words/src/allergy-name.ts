@@ -17,8 +17,19 @@ export function allergySubstanceName(code: CodeableConcept | undefined, locale: 
   return shownName(substanceLookup, code, locale, fallback);
 }
 
+/** Every reaction the allergy records, by plain name (else the record's words, marked so), each once. */
+export function allergyReactionsShown(allergy: AllergyIntolerance, locale: Locale): ShownName[] {
+  const seen = new Set<string>();
+  const names: ShownName[] = [];
+  for (const m of (allergy.reaction ?? []).flatMap((r) => r.manifestation ?? [])) {
+    const plain = reactionLookup(m, locale);
+    const name: ShownName | undefined = plain ? { name: plain } : recordName(m, '') ? { name: recordName(m, ''), asWritten: true } : undefined;
+    if (name && !seen.has(name.name)) names.push(name), seen.add(name.name);
+  }
+  return names;
+}
+
 /** Every reaction the allergy records, by plain name, each once. */
 export function allergyReactions(allergy: AllergyIntolerance, locale: Locale): string[] {
-  const names = (allergy.reaction ?? []).flatMap((r) => r.manifestation ?? []).map((m) => reactionLookup(m, locale) ?? recordName(m, ''));
-  return [...new Set(names.filter(Boolean))];
+  return allergyReactionsShown(allergy, locale).map((n) => n.name);
 }

@@ -23,7 +23,7 @@ test('an ICD-10-CM code alone is enough, with or without its dot, and by its OID
 });
 
 test('an unknown problem keeps the record\'s words without the SNOMED CT semantic tag', () => {
-  assert.deepEqual(problemName({ coding: [{ system: SCT, code: '999999999', display: 'Chronic kidney disease stage 5 (disorder)' }] }, 'es', 'Problema de salud'), { name: 'Chronic kidney disease stage 5' });
+  assert.deepEqual(problemName({ coding: [{ system: SCT, code: '999999999', display: 'Chronic kidney disease stage 5 (disorder)' }] }, 'es', 'Problema de salud'), { name: 'Chronic kidney disease stage 5', asWritten: true });
   assert.deepEqual(problemName({ coding: [{ system: SCT, code: '999999999' }] }, 'es', 'Problema de salud'), { name: 'Problema de salud' });
   assert.deepEqual(problemName(undefined, 'en', 'Health problem'), { name: 'Health problem' });
   // A code from a system the table is not keyed by is never looked up, even when it looks like one.

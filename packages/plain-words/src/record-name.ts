@@ -16,16 +16,26 @@ export function recordName(concept: CodeableConcept | undefined, fallback: strin
   return conceptText(concept, '').replace(SEMANTIC_TAG, '').trim() || fallback;
 }
 
+/** The language charts are written in when a resource does not say (Resource.language): US Core feeds write English. */
+export const CHART_LANGUAGE = 'en';
+
+/** The language a resource's free text is written in. */
+export function chartLanguage(resource: { language?: string } | undefined): string {
+  return resource?.language?.trim() || CHART_LANGUAGE;
+}
+
 export interface ShownName {
   /** What the patient reads. */
   name: string;
   /** The record's own words when a plain name stands in for them and they differ, to match paperwork. */
   official?: string;
+  /** True when `name` is the record's own words (no plain name): in the chart's language, as written. */
+  asWritten?: true;
 }
 
 export function shownName(lookup: PlainNameLookup, concept: CodeableConcept | undefined, locale: Locale, fallback: string): ShownName {
   const plain = lookup(concept, locale);
   const record = recordName(concept, '');
-  if (!plain) return { name: record || fallback };
+  if (!plain) return record ? { name: record, asWritten: true } : { name: fallback };
   return record && record.toLowerCase() !== plain.toLowerCase() ? { name: plain, official: record } : { name: plain };
 }

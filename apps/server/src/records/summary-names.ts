@@ -4,6 +4,7 @@
 import type { AllergyIntolerance, CodeableConcept, Condition, DocumentReference, Encounter, Immunization, Observation, Procedure, Reference } from '@medplum/fhirtypes';
 import { LOINC, codeIn } from '#fhir/concepts.js';
 import { allergyReactions, allergySubstanceName } from '#plain-words/allergy-name.js';
+import { medicineName } from '#plain-words/medicine-name.js';
 import { problemName } from '#plain-words/problem-name.js';
 import { procedureName } from '#plain-words/procedure-name.js';
 import { recordName, type ShownName } from '#plain-words/record-name.js';
@@ -20,8 +21,11 @@ export function summaryNames(locale: SummaryLocale, w: SummaryWords) {
     problem: (c: Condition): ShownName => problemName(c.code, locale, u.problem),
     allergy: (a: AllergyIntolerance): ShownName => allergySubstanceName(a.code, locale, u.allergy),
     reactions: (a: AllergyIntolerance): string[] => allergyReactions(a, locale),
-    // No table of medicine names yet: the prescription's own words ("lisinopril 10 MG Oral Tablet").
-    medicine: (concept: CodeableConcept | undefined, reference: Reference | undefined): string => recordName(concept, '') || reference?.display?.trim() || u.medicine,
+    // The prescription's own words with the dose form in the reader's language ("lisinopril 10 MG tableta oral"), as the web app shows them.
+    medicine: (concept: CodeableConcept | undefined, reference: Reference | undefined): string => {
+      const name = recordName(concept, '') || reference?.display?.trim();
+      return name ? medicineName(name, locale) : u.medicine;
+    },
     // The printed record keeps the product's name: schools and clinics ask for it.
     vaccine: (i: Immunization): ShownName => ({ name: vaccineName(i.vaccineCode, locale, u.vaccine), official: officialVaccineName(i.vaccineCode, locale) }),
     procedure: (p: Procedure): ShownName => procedureName(p.code, locale, u.procedure),

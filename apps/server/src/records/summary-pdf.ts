@@ -3,12 +3,14 @@
 // a dump of codes: items by their plain names in the reader's language (summary-names.ts). Tagged
 // PDF with a title and language, so screen readers can read it.
 import PDFDocument from 'pdfkit';
-import type { CodeableConcept, Observation } from '@medplum/fhirtypes';
+import type { CodeableConcept, Dosage, Observation } from '@medplum/fhirtypes';
 import type { ShownName } from '#plain-words/record-name.js';
 import type { Chart } from './chart-reader.js';
 import { summaryNames, testKey, type SummaryNames } from './summary-names.js';
 import { summaryWords, type SummaryWords } from './summary-text.js';
 import { quantityText, rangeText, vitalValueText, type NumberFormatter } from '#plain-words/quantity.js';
+import { doseInstructions } from '#plain-words/dose-text.js';
+import { chartLanguage } from '#plain-words/record-name.js';
 
 const INK = '#1a1a1a';
 const MUTED = '#555555';
@@ -117,8 +119,16 @@ export function renderSummaryPdf(chart: Chart, options: { locale?: string; now?:
     const reactions = names.reactions(a);
     return [n.name, details(reactions.length ? `${w.reaction}: ${reactions.join(', ')}` : undefined, official(n))];
   });
-  const meds: { status?: string; name: string; how?: string; date?: string }[] = [...chart.MedicationRequest.map((m) => ({ status: m.status, name: names.medicine(m.medicationCodeableConcept, m.medicationReference), how: m.dosageInstruction?.[0]?.text, date: m.authoredOn }))];
-  meds.push(...chart.MedicationStatement.map((m) => ({ status: m.status, name: names.medicine(m.medicationCodeableConcept, m.medicationReference), how: m.dosage?.[0]?.text, date: m.effectiveDateTime ?? m.effectivePeriod?.start })));
+  // How to take it, as the web app's Medicines screen says it: in the chart's language the
+  // prescriber's words; in another, the sentence in the reader's language and then their words, marked.
+  const how = (dosage: Dosage | undefined, resource: { language?: string }): string | undefined => {
+    const textLanguage = chartLanguage(resource);
+    const { sentence, clinicText } = doseInstructions(dosage, locale, formatNumber, textLanguage);
+    if (textLanguage.split('-')[0] === locale) return clinicText ?? sentence;
+    return details(sentence, clinicText ? `${w.clinicWords(textLanguage)}: "${clinicText}"` : undefined);
+  };
+  const meds: { status?: string; name: string; how?: string; date?: string }[] = [...chart.MedicationRequest.map((m) => ({ status: m.status, name: names.medicine(m.medicationCodeableConcept, m.medicationReference), how: how(m.dosageInstruction?.[0], m), date: m.authoredOn }))];
+  meds.push(...chart.MedicationStatement.map((m) => ({ status: m.status, name: names.medicine(m.medicationCodeableConcept, m.medicationReference), how: how(m.dosage?.[0], m), date: m.effectiveDateTime ?? m.effectivePeriod?.start })));
   list(w.medicines, meds.filter((m) => m.status === 'active'), (m) => [m.name, m.how]);
   const pastMeds = meds.filter((m) => m.status !== 'active' && m.status !== 'entered-in-error');
   if (pastMeds.length) list(w.pastMedicines, pastMeds.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')), (m) => [m.name, date(m.date) || undefined]);

@@ -39,6 +39,8 @@ const en = {
   yes: 'Yes',
   no: 'No',
   officialName: (name: string) => `Official name: ${name}`,
+  /** Before the prescriber's own words, when they are in another language than the reader's. */
+  clinicWords: (language: string) => (language.startsWith('es') ? 'Written by your clinic, in Spanish' : language.startsWith('en') ? 'Written by your clinic' : `Written by your clinic (${language})`),
   page: (n: number, of: number) => `Page ${n} of ${of}`,
   more: (n: number) => `…and ${n} more`,
   /** What stands in for an item the record names only by a code we have no plain name for. */
@@ -106,6 +108,7 @@ const es: SummaryWords = {
   yes: 'Sí',
   no: 'No',
   officialName: (name) => `Nombre oficial: ${name}`,
+  clinicWords: (language) => (language.startsWith('en') ? 'Escrito por su clínica, en inglés' : language.startsWith('es') ? 'Escrito por su clínica' : `Escrito por su clínica (${language})`),
   page: (n, of) => `Página ${n} de ${of}`,
   more: (n) => `…y ${n} más`,
   unnamed: {

@@ -31,7 +31,13 @@ function chart(): Chart {
     AllergyIntolerance: [
       { resourceType: 'AllergyIntolerance', patient, code: coded(SCT, '762952008', 'Peanut (substance)'), reaction: [{ manifestation: [coded(SCT, '247472004', 'Wheal (finding)')] }] },
     ],
-    MedicationRequest: [{ resourceType: 'MedicationRequest', subject: patient, status: 'active', intent: 'order', medicationCodeableConcept: coded('http://www.nlm.nih.gov/research/umls/rxnorm', '314076') }],
+    MedicationRequest: [
+      { resourceType: 'MedicationRequest', subject: patient, status: 'active', intent: 'order', medicationCodeableConcept: coded('http://www.nlm.nih.gov/research/umls/rxnorm', '314076') },
+      {
+        resourceType: 'MedicationRequest', subject: patient, status: 'active', intent: 'order', medicationReference: { display: 'metformin hydrochloride 500 MG Oral Tablet' },
+        dosageInstruction: [{ text: 'Take 1 tablet by mouth twice a day with meals.', route: coded(SCT, '26643006', 'Oral route'), timing: { repeat: { frequency: 2, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet', code: '{tbl}' } }] }],
+      },
+    ],
     MedicationStatement: [],
     Immunization: [
       { resourceType: 'Immunization', patient, status: 'completed', vaccineCode: coded(CVX, '150', 'Influenza, injectable, quadrivalent, preservative free'), occurrenceDateTime: '2024-10-03' },
@@ -84,6 +90,15 @@ test('a Spanish record names problems, allergies, vaccines, tests, procedures, v
   assert.doesNotMatch(text, /\((disorder|substance|finding|procedure)\)/);
   // No LOINC long names, no terminology displays where a plain name exists.
   assert.doesNotMatch(text, /\[Mass\/volume\]|Encounter for check up|Progress note|Heart rate/);
+});
+
+test('a medicine prints as the Medicines screen shows it: dose form and dose sentence in Spanish, the sig marked as the clinic\'s', async () => {
+  const es = await printed('es');
+  assert.ok(es.includes('metformin hydrochloride 500 MG tableta oral'), es);
+  assert.ok(es.includes('Tome 1 tableta por la boca 2 veces al día'), es);
+  assert.ok(es.includes('Escrito por su clínica, en inglés: "Take 1 tablet by mouth twice a day with meals."'), es);
+  const en = await printed('en');
+  assert.ok(en.includes('metformin hydrochloride 500 MG Oral Tablet — Take 1 tablet by mouth twice a day with meals.'), en);
 });
 
 test('an item the record names only by a code reads as "unnamed", never as the code', async () => {

@@ -1,6 +1,9 @@
 // English UI text. Plain language (6th–8th grade): short sentences, everyday words, no codes.
 // Every string the app shows lives here or in es.ts; the types make es.ts complete.
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+import { pluralIn } from '#plain-words/plural.js';
+
+// Every count message picks its words by CLDR plural rules ("#" is the number): see plural.ts.
+const count = pluralIn('en');
 /** English ordinal suffix of a whole number written in digits: 1st, 2nd, 3rd, 11th, 83rd. */
 const ordinal = (digits: string) => ({ one: 'st', two: 'nd', few: 'rd', other: 'th' })[new Intl.PluralRules('en', { type: 'ordinal' }).select(Number(digits)) as 'one' | 'two' | 'few' | 'other'] ?? 'th';
 
@@ -20,6 +23,12 @@ export const en = {
   showMore: 'Show more',
   notRecorded: 'Not recorded',
   unknownDate: 'Date not known',
+  /** Free text from the chart, shown as the clinic wrote it. */
+  clinicWords: {
+    label: 'Written by your clinic',
+    labelIn: (language: string) => `Written by your clinic, in ${language}`,
+    languages: { en: 'English', es: 'Spanish' } as Record<string, string>,
+  },
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'We could not reach Portico. Check your internet connection and try again.',
@@ -61,14 +70,14 @@ export const en = {
   home: {
     title: (name: string) => (name ? `Hello, ${name}` : 'Hello'),
     needsAttention: 'What needs your attention',
-    newResults: (n: number) => `${n} new test ${plural(n, 'result', 'results')}`,
+    newResults: (n: number) => count(n, { one: '# new test result', other: '# new test results' }),
     noNewResults: 'No new test results.',
     upcoming: 'Upcoming visits',
     noUpcoming: 'No upcoming visits.',
     summary: 'Your health at a glance',
-    activeProblems: (n: number) => `${n} ${plural(n, 'health problem', 'health problems')} on your list`,
-    activeMeds: (n: number) => `${n} ${plural(n, 'medicine', 'medicines')} you take now`,
-    allergies: (n: number) => (n === 0 ? 'No known allergies' : `${n} ${plural(n, 'allergy', 'allergies')}`),
+    activeProblems: (n: number) => count(n, { one: '# health problem on your list', other: '# health problems on your list' }),
+    activeMeds: (n: number) => count(n, { one: '# medicine you take now', other: '# medicines you take now' }),
+    allergies: (n: number) => (n === 0 ? 'No known allergies' : count(n, { one: '# allergy', other: '# allergies' })),
     seeAll: 'See all',
     comingPlaces: {
       messages: { title: 'Messages', text: 'Messages from your care team will show here.' },
@@ -91,7 +100,7 @@ export const en = {
     noRange: 'No normal range given',
     date: 'Date',
     history: 'Your past results',
-    historyChartLabel: (name: string, n: number) => `Chart of your ${name} results over time, ${n} ${plural(n, 'result', 'results')}. The shaded band shows the normal range.`,
+    historyChartLabel: (name: string, n: number) => `Chart of your ${name} results over time, ${count(n, { one: '# result', other: '# results' })}. The shaded band shows the normal range.`,
     historyTable: 'Past results as a table',
     onlyOne: 'This is your only result for this test so far.',
     about: 'About this test',
@@ -131,19 +140,8 @@ export const en = {
     howToTake: 'How to take it',
     noInstructions: 'No instructions on file. Ask your pharmacist or care team.',
     reason: (why: string) => `For: ${why}`,
-    refills: (n: number) => `${n} ${plural(n, 'refill', 'refills')} left`,
+    refills: (n: number) => count(n, { one: '# refill left', other: '# refills left' }),
     status: { active: 'Taking', completed: 'Finished', stopped: 'Stopped', 'on-hold': 'On hold', cancelled: 'Cancelled', draft: 'Not started yet', 'entered-in-error': 'Entered by mistake', unknown: 'Unknown' } as Record<string, string>,
-  },
-  dose: {
-    every: (n: number, unit: string) => (n === 1 ? `every ${unit}` : `every ${n} ${unit}`),
-    times: (n: number, unit: string) => (n === 1 ? `once a ${unit}` : n === 2 ? `twice a ${unit}` : `${n} times a ${unit}`),
-    units: { s: ['second', 'seconds'], min: ['minute', 'minutes'], h: ['hour', 'hours'], d: ['day', 'days'], wk: ['week', 'weeks'], mo: ['month', 'months'], a: ['year', 'years'] } as Record<string, [string, string]>,
-    asNeeded: 'only when needed',
-    asNeededFor: (why: string) => `only when needed for ${why}`,
-    take: (amount: string) => `Take ${amount}`,
-    by: (route: string) => `by ${route}`,
-    byMouth: 'by mouth',
-    forDays: (n: number) => `for ${n} ${plural(n, 'day', 'days')}`,
   },
   summary: {
     title: 'Health summary',
@@ -182,7 +180,7 @@ export const en = {
     growthMeasures: { weight: 'Weight for age', stature: 'Height for age', length: 'Length for age', bmi: 'BMI for age', headCircumference: 'Head size for age' } as Record<string, string>,
     growthSources: { who: 'World Health Organization (WHO) growth charts', cdc: 'CDC growth charts' } as Record<string, string>,
     growthCurveLabel: (name: string, n: number, latest: string, percentile: string, source: string) =>
-      `Chart of ${name}, ${n} ${plural(n, 'measurement', 'measurements')}. Latest ${latest}, ${percentile}. Bands show the 5th to 95th and 25th to 75th percentiles of the ${source}.`,
+      `Chart of ${name}, ${count(n, { one: '# measurement', other: '# measurements' })}. Latest ${latest}, ${percentile}. Bands show the 5th to 95th and 25th to 75th percentiles of the ${source}.`,
     growthComparedWith: (source: string) => `Compared with the ${source}.`,
     percentileBelow: 'Below the 1st percentile',
     percentileAbove: 'Above the 99th percentile',
@@ -191,8 +189,8 @@ export const en = {
     percentileBelowShort: 'Below 1st',
     percentileAboveShort: 'Above 99th',
     growthShortNames: { weight: 'Weight', stature: 'Height', length: 'Length', bmi: 'BMI', headCircumference: 'Head size' } as Record<string, string>,
-    ageMonths: (n: number) => `${n} ${plural(n, 'month', 'months')}`,
-    ageYears: (n: string) => `${n} years`,
+    ageMonths: (n: number) => count(n, { one: '# month', other: '# months' }),
+    ageYears: (n: number) => count(n, { one: '# year', other: '# years' }),
   },
   visits: {
     title: 'Visits',
@@ -230,8 +228,8 @@ export const en = {
     jsonTitle: 'All your data for other health apps',
     jsonIntro: 'Everything in your record in a standard format (FHIR JSON) that other health apps can read.',
     button: 'Download all data (FHIR JSON)',
-    working: (n: number) => `Collecting your record… ${n} items so far`,
-    ready: (n: number) => `Your record is ready: ${n} items. Your download has started.`,
+    working: (n: number) => count(n, { one: 'Collecting your record… # item so far', other: 'Collecting your record… # items so far' }, 0),
+    ready: (n: number) => count(n, { one: 'Your record is ready: # item. Your download has started.', other: 'Your record is ready: # items. Your download has started.' }, 0),
     privacy: 'These files have private health information. Keep them somewhere safe.',
   },
   account: {
@@ -288,7 +286,7 @@ export const en = {
     passwordSaved: 'Your password was changed.',
     linkMissing: 'This link is not complete. Please open the link from your email again.',
     idleTitle: 'Are you still there?',
-    idleBody: (seconds: number) => `For your privacy, you will be signed out in ${seconds} seconds.`,
+    idleBody: (seconds: number) => count(seconds, { one: 'For your privacy, you will be signed out in # second.', other: 'For your privacy, you will be signed out in # seconds.' }, 0),
     staySignedIn: 'Stay signed in',
     signedOutIdle: 'You were signed out because you were not active for a while.',
     mfaSetupTitle: 'Set up two-step sign-in',
@@ -303,7 +301,7 @@ export const en = {
     recoveryHelp: 'Each code works once if you lose your phone. Keep them somewhere safe. You will not see them again.',
     addPasskey: 'Add a passkey',
     passkeyAdded: 'Passkey added.',
-    passkeys: (n: number) => `${n} ${n === 1 ? 'passkey' : 'passkeys'}`,
+    passkeys: (n: number) => count(n, { one: '# passkey', other: '# passkeys' }),
     sessionsTitle: 'Where you are signed in',
     thisDevice: 'This device',
     browserOn: (browser: string, system: string) => `${browser} on ${system}`,
@@ -315,7 +313,7 @@ export const en = {
     accessLogNone: 'No activity yet.',
     you: 'You',
     actions: { read: 'Viewed', vread: 'Viewed', search: 'Looked up', history: 'Viewed history', create: 'Added', update: 'Changed', delete: 'Removed', export: 'Downloaded', login: 'Signed in', 'login-failed': 'Failed sign-in', logout: 'Signed out', 'session-expired': 'Signed out (inactive)', 'mfa-enabled': 'Turned on two-step sign-in', 'mfa-disabled': 'Turned off two-step sign-in', 'password-changed': 'Changed password' } as Record<string, string>,
-    items: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
+    items: (n: number) => count(n, { one: '# item', other: '# items' }),
     loadMore: 'Show older activity',
     checkEmailReset: 'If an account exists for this email, we have sent a link to reset the password. Check your email.',
     checkEmailEnroll: 'If the details match our records, we have sent a link to that email address. The link works once and expires in 30 minutes.',
@@ -337,7 +335,7 @@ export const en = {
       sequential: 'Do not use a simple sequence like 1234 or abcd.',
       'contains-personal-info': 'Do not use your name, your email or the word Portico.',
     } as Record<string, string>,
-    'rate-limited': (minutes: number) => `Too many attempts. Try again in ${minutes} ${plural(minutes, 'minute', 'minutes')}.`,
+    'rate-limited': (minutes: number) => count(minutes, { one: 'Too many attempts. Try again in # minute.', other: 'Too many attempts. Try again in # minutes.' }),
     unauthenticated: 'Please sign in again.',
     csrf: 'Your page was out of date. Reload the page and try again.',
     forbidden: 'You are not allowed to do this.',

@@ -2,7 +2,9 @@
 // so that only staff download it: the staff screens are lazy chunks and import this catalogue.
 // Plain language for busy staff: short sentences, technical words only where staff must match them
 // (client ID, redirect URI). staff-es.ts has the same shape (its type makes it complete).
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+import { pluralIn } from '#plain-words/plural.js';
+
+const count = pluralIn('en');
 /** "Client secret" → "client secret" inside a sentence; acronyms ("ID de cliente") stay. */
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
@@ -15,7 +17,7 @@ export const staffEn = {
     birthDate: 'Date of birth',
     search: 'Search',
     needSomething: 'Type a name or MRN, or pick a date of birth.',
-    found: (n: number) => `${n} ${plural(n, 'patient', 'patients')} found`,
+    found: (n: number) => count(n, { one: '# patient found', other: '# patients found' }),
     firstOnly: (n: number) => `Only the first ${n} are shown. Add the date of birth to find the patient faster.`,
     none: 'No patients found. Check the spelling, or search by date of birth.',
     results: 'Search results',
@@ -36,7 +38,7 @@ export const staffEn = {
     resultsIntro: 'Each test with its latest value and how it changed over time.',
     noResults: 'No lab results on file.',
     latest: (date: string) => `Latest: ${date}`,
-    times: (n: number) => `${n} ${plural(n, 'result', 'results')} on file`,
+    times: (n: number) => count(n, { one: '# result on file', other: '# results on file' }),
     olderNotShown: (n: number) => `Showing the newest ${n} results. Older ones are not in these trends.`,
     medicines: 'Medicines',
     activeMeds: 'Taking now',
@@ -125,7 +127,7 @@ export const staffEn = {
     launchUrl: 'Launch URL',
     noLaunchUrl: 'None: staff cannot open it from a chart',
     keys: 'Public keys',
-    keysInline: (n: number) => `${n} ${plural(n, 'key', 'keys')} saved in Portico`,
+    keysInline: (n: number) => count(n, { one: '# key saved in Portico', other: '# keys saved in Portico' }),
     registered: 'Registered',
     registeredWhen: (when: string, by: string) => `${when}, by ${by}`,
     by: { 'command-line': 'the command line', dynamic: 'the app itself (dynamic registration)' } as Record<string, string>,

@@ -1,7 +1,9 @@
 // Texto en español de la aplicación del personal. Misma forma que staff-en.ts (el tipo lo exige).
 import type { StaffMessages } from './staff-en.js';
 
-const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+import { pluralIn } from '#plain-words/plural.js';
+
+const count = pluralIn('es');
 /** "Client secret" → "client secret" inside a sentence; acronyms ("ID de cliente") stay. */
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
@@ -14,7 +16,7 @@ export const staffEs: StaffMessages = {
     birthDate: 'Fecha de nacimiento',
     search: 'Buscar',
     needSomething: 'Escriba un nombre o MRN, o elija una fecha de nacimiento.',
-    found: (n: number) => `${plural(n, 'Se encontró', 'Se encontraron')} ${n} ${plural(n, 'paciente', 'pacientes')}`,
+    found: (n: number) => count(n, { one: 'Se encontró # paciente', many: 'Se encontraron # de pacientes', other: 'Se encontraron # pacientes' }),
     firstOnly: (n: number) => `Solo se muestran los primeros ${n}. Añada la fecha de nacimiento para encontrar al paciente más rápido.`,
     none: 'No se encontraron pacientes. Revise cómo está escrito o busque por fecha de nacimiento.',
     results: 'Resultados de la búsqueda',
@@ -35,7 +37,7 @@ export const staffEs: StaffMessages = {
     resultsIntro: 'Cada prueba con su último valor y cómo cambió con el tiempo.',
     noResults: 'No hay resultados de laboratorio.',
     latest: (date: string) => `Último: ${date}`,
-    times: (n: number) => `${n} ${plural(n, 'resultado', 'resultados')} en el expediente`,
+    times: (n: number) => count(n, { one: '# resultado en el expediente', other: '# resultados en el expediente' }),
     olderNotShown: (n: number) => `Se muestran los ${n} resultados más nuevos. Los más viejos no están en estas tendencias.`,
     medicines: 'Medicamentos',
     activeMeds: 'Los toma ahora',
@@ -124,7 +126,7 @@ export const staffEs: StaffMessages = {
     launchUrl: 'URL de inicio',
     noLaunchUrl: 'Ninguna: el personal no puede abrirla desde un expediente',
     keys: 'Claves públicas',
-    keysInline: (n: number) => `${n} ${plural(n, 'clave guardada', 'claves guardadas')} en Portico`,
+    keysInline: (n: number) => count(n, { one: '# clave guardada en Portico', many: '# de claves guardadas en Portico', other: '# claves guardadas en Portico' }),
     registered: 'Registrada',
     registeredWhen: (when: string, by: string) => `${when}, por ${by}`,
     by: { 'command-line': 'la línea de comandos', dynamic: 'la propia aplicación (registro dinámico)' },

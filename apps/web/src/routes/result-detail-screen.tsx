@@ -9,6 +9,8 @@ import { conceptText, newestFirst, referenceText } from '../features/records/for
 import { loincOf, observationDate, rangeText, valueText } from '../features/records/format-observation.js';
 import { labTestName } from '#plain-words/test-name.js';
 import { HistoryChart } from '../features/records/history-chart.js';
+import { AsWritten, ClinicWords } from '../features/records/clinic-words.js';
+import { chartLanguage } from '#plain-words/record-name.js';
 import { InterpretationBadge, SavedNotice } from '../features/records/result-views.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
@@ -57,9 +59,11 @@ export default function ResultDetailScreen({ params }: { params: Record<string, 
           )}
         </dl>
         {statusText && <p className="meta">{statusText}</p>}
-        {o.note?.map((n, i) => (
-          <p key={i}>{n.text}</p>
-        ))}
+        {o.note?.some((n) => n.text?.trim()) && (
+          <ClinicWords lang={chartLanguage(o)}>
+            {o.note.map((n, i) => (n.text?.trim() ? <p key={i}>{n.text}</p> : null))}
+          </ClinicWords>
+        )}
         <p className="meta">{m.results.askCareTeam}</p>
       </section>
 
@@ -119,10 +123,16 @@ export default function ResultDetailScreen({ params }: { params: Record<string, 
         {report?.conclusion && (
           <>
             <h3>{m.results.notes}</h3>
-            <p>{report.conclusion}</p>
+            <ClinicWords lang={chartLanguage(report)}>
+              <p>{report.conclusion}</p>
+            </ClinicWords>
           </>
         )}
-        {report && !explanation && <p className="meta">{conceptText(report.code, '')}</p>}
+        {report && !explanation && conceptText(report.code, '') && (
+          <p className="meta">
+            <AsWritten lang={chartLanguage(report)}>{conceptText(report.code, '')}</AsWritten>
+          </p>
+        )}
       </section>
     </>
   );

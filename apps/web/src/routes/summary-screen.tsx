@@ -7,6 +7,7 @@ import { VITAL_KINDS, groupVitals } from '../features/records/format-vitals.js';
 import { AllergyList, ImmunizationTable, ProblemList, VitalCards } from '../features/records/health-summary-lists.js';
 import { careTeamMembers } from '../features/records/care-team.js';
 import { procedureName } from '#plain-words/procedure-name.js';
+import { AsWritten, ItemName, OfficialName } from '../features/records/clinic-words.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 
@@ -83,8 +84,8 @@ export default function SummaryScreen() {
               const name = procedureName(p.code, locale, m.fallback.procedure);
               return (
                 <li key={p.id}>
-                  {name.name} · {formatDate(p.performedDateTime ?? p.performedPeriod?.start)}
-                  {name.official && <p className="meta">{m.summary.officialName(name.official)}</p>}
+                  <ItemName name={name} /> · {formatDate(p.performedDateTime ?? p.performedPeriod?.start)}
+                  {name.official && <OfficialName name={name.official} />}
                 </li>
               );
             })}
@@ -115,7 +116,7 @@ export default function SummaryScreen() {
         ) : (
           <ul>
             {s.goals.map((g) => (
-              <li key={g.id}>{conceptText(g.description, m.fallback.goal)}</li>
+              <li key={g.id}>{conceptText(g.description, '') ? <AsWritten>{conceptText(g.description, '')}</AsWritten> : m.fallback.goal}</li>
             ))}
           </ul>
         )}

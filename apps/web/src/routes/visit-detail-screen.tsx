@@ -1,11 +1,14 @@
 import { useI18n } from '../i18n/index.js';
 import { loadVisitDetail } from '../features/records/load-records.js';
 import { useRecord } from '../features/records/use-record.js';
-import { conceptText, periodStart, referenceText } from '../features/records/format-common.js';
+import { periodStart, referenceText } from '../features/records/format-common.js';
 import { attachmentOf, noteText } from '../features/records/attachments.js';
 import { GlossaryText } from '../features/records/glossary-text.js';
 import { documentTitle, visitTitle } from '../features/records/visit-title.js';
 import { SavedNotice } from '../features/records/result-views.js';
+import { ClinicWords, ItemName } from '../features/records/clinic-words.js';
+import { chartLanguage } from '#plain-words/record-name.js';
+import { problemName } from '#plain-words/problem-name.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
@@ -28,17 +31,29 @@ export default function VisitDetailScreen({ params }: { params: Record<string, s
       <p className="meta">{formatDate(periodStart(e.period), 'long')}</p>
       {who && <p>{m.visits.with(referenceText(who, m.fallback.clinician))}</p>}
       {e.location?.[0] && <p>{m.visits.at(referenceText(e.location[0].location, ''))}</p>}
-      {e.reasonCode?.[0] && <p>{m.visits.reasons(conceptText(e.reasonCode[0], m.fallback.problem))}</p>}
+      {e.reasonCode?.[0] && (
+        <p>
+          {m.visits.reasons('')}
+          <ItemName name={problemName(e.reasonCode[0], locale, m.fallback.problem)} />
+        </p>
+      )}
       <h2>{m.visits.notes}</h2>
       {notes.length === 0 && <p>{m.visits.noNotes}</p>}
       {notes.length > 0 && <p className="meta">{m.visits.glossaryHint}</p>}
       {notes.map((doc) => {
-        const text = noteText(attachmentOf(doc));
+        const attachment = attachmentOf(doc);
+        const text = noteText(attachment);
         const title = documentTitle(doc, locale, m.fallback.document);
         return (
           <article key={doc.id} aria-label={title}>
             <h3>{title}</h3>
-            {text !== undefined ? <GlossaryText text={text} /> : <p>{m.visits.noteNotReadable}</p>}
+            {text !== undefined ? (
+              <ClinicWords lang={attachment?.language || chartLanguage(doc)}>
+                <GlossaryText text={text} />
+              </ClinicWords>
+            ) : (
+              <p>{m.visits.noteNotReadable}</p>
+            )}
           </article>
         );
       })}

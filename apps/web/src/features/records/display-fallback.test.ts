@@ -38,7 +38,7 @@ test('names of tests, medicines and people fall back to plain words', () => {
   const req = (over: Partial<MedicationRequest>): MedicationRequest => ({ resourceType: 'MedicationRequest', status: 'active', intent: 'order', subject: { reference: 'Patient/1' }, ...over });
   assert.equal(medicationName(req({ medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '860975' }] } }), en.fallback.medicine), 'Medicine');
   // A medicine given by reference without a display: never "Medication/abc".
-  assert.equal(medicationName(req({ medicationReference: { reference: 'Medication/abc' } }), es.fallback.medicine), 'Medicamento');
+  assert.equal(medicationName(req({ medicationReference: { reference: 'Medication/abc' } }), es.fallback.medicine), 'Medicina');
   assert.equal(referenceText({ reference: 'Practitioner/123' }, en.fallback.person), 'Care team member');
   assert.equal(referenceText({ reference: 'Practitioner/123', display: 'Dr. Ana Ruiz' }, en.fallback.person), 'Dr. Ana Ruiz');
 });
@@ -52,8 +52,8 @@ test('coded values, flags and timings without words are not shown as codes', () 
   assert.equal(interpretationOf(flagged), 'unknown');
   assert.equal(en.results.interpretation[interpretationOf(flagged)], 'No rating given');
   // A timing given only as a code ("BID" from v3-GTSAbbreviation) is left out rather than shown raw.
-  assert.equal(timingText({ code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: 'BID' }] } }, en), undefined);
-  assert.equal(timingText({ code: { coding: [{ code: 'BID', display: 'Twice a day' }] } }, en), 'Twice a day');
+  assert.equal(timingText({ code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: 'BID' }] } }, 'en'), undefined);
+  assert.equal(timingText({ code: { coding: [{ code: 'BID', display: 'Twice a day' }] } }, 'en'), 'Twice a day');
 });
 
 test('units given only as UCUM codes are printed the way a report prints them', () => {

@@ -5,7 +5,7 @@ import { en } from '../../i18n/en.js';
 import { es } from '../../i18n/es.js';
 import { conceptText, humanName } from './format-common.js';
 import { interpretationOf, interpretationTone, rangeText, valueText } from './format-observation.js';
-import { doseText, medicationName } from './format-medication.js';
+import { doseInstructions, doseSentence, medicationName } from './format-medication.js';
 
 const num = (locale: string) => (v: number, d = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: d }).format(v);
 
@@ -58,16 +58,19 @@ test('values keep comparators and drop unit codes that are not words', () => {
   assert.equal(valueText(glucose({ valueQuantity: undefined, valueCodeableConcept: { coding: [{ code: '260385009' }] } }), en, num('en')), 'Not recorded');
 });
 
-test('dose text uses the sig when present and plain words otherwise', () => {
+test('dose sentences are built in the reader\'s language; the sig is kept as the clinic wrote it', () => {
   const req = (dosage: MedicationRequest['dosageInstruction']): MedicationRequest => ({ resourceType: 'MedicationRequest', status: 'active', intent: 'order', subject: { reference: 'Patient/1' }, medicationCodeableConcept: { coding: [{ code: '860975' }] }, dosageInstruction: dosage });
-  assert.equal(doseText(req([{ text: 'Take 1 tablet by mouth daily' }]).dosageInstruction?.[0], en, num('en')), 'Take 1 tablet by mouth daily');
+  assert.deepEqual(doseInstructions(req([{ text: 'Take 1 tablet by mouth daily' }]).dosageInstruction?.[0], 'es', num('es')), { sentence: undefined, clinicText: 'Take 1 tablet by mouth daily', textLanguage: 'en' });
   const structured = [{ doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }], route: { text: 'Oral' }, timing: { repeat: { frequency: 2, period: 1, periodUnit: 'd' as const } } }];
-  assert.equal(doseText(structured[0], en, num('en')), 'Take 1 tablet by mouth twice a day');
-  assert.equal(doseText(structured[0], es, num('es')), 'Tome 1 tablet por la boca 2 veces al día');
+  assert.equal(doseSentence(structured[0], 'en', num('en')), 'Take 1 tablet by mouth twice a day');
+  assert.equal(doseSentence(structured[0], 'es', num('es')), 'Tome 1 tableta por la boca 2 veces al día');
   const prn = { doseAndRate: [{ doseQuantity: { value: 2, unit: 'puffs' } }], timing: { repeat: { frequency: 1, period: 4, periodUnit: 'h' as const } }, asNeededCodeableConcept: { text: 'Wheezing' } };
-  assert.equal(doseText(prn, en, num('en')), 'Take 2 puffs every 4 hours only when needed for wheezing');
-  assert.equal(doseText(undefined, en, num('en')), undefined);
+  assert.equal(doseSentence(prn, 'en', num('en')), 'Take 2 puffs every 4 hours only when needed for wheezing');
+  // The reason is the chart's English words: the Spanish sentence does not borrow them.
+  assert.equal(doseSentence(prn, 'es', num('es')), 'Tome 2 inhalaciones cada 4 horas solo cuando lo necesite');
+  assert.equal(doseSentence(undefined, 'en', num('en')), undefined);
   assert.equal(medicationName(req([]), 'Medicine'), 'Medicine');
+  assert.equal(medicationName({ ...req([]), medicationReference: { display: 'lisinopril 10 MG Oral Tablet' }, medicationCodeableConcept: undefined }, 'Medicina', 'es'), 'lisinopril 10 MG tableta oral');
 });
 
 test('names prefer the usual name and fall back to parts', () => {

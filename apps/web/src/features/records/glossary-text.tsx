@@ -32,14 +32,17 @@ export function GlossaryText({ text }: { text: string }) {
   return (
     <>
       <div className="note-text">{parts}</div>
-      <Dialog open={Boolean(open)} title={open ? m.visits.glossaryDialog(open.word) : ''} onClose={() => setOpen(undefined)}>
-        {entry && (
-          <>
-            {locale !== 'en' && localTerm && <p><strong>{localTerm}</strong></p>}
-            <p>{entry[locale].definition}</p>
-          </>
-        )}
-      </Dialog>
+      {/* The note sits in the clinic's language (lang on a parent); the explanation is the reader's. */}
+      <div lang={locale}>
+        <Dialog open={Boolean(open)} title={open ? m.visits.glossaryDialog(open.word) : ''} onClose={() => setOpen(undefined)}>
+          {entry && (
+            <>
+              {locale !== 'en' && localTerm && <p><strong>{localTerm}</strong></p>}
+              <p>{entry[locale].definition}</p>
+            </>
+          )}
+        </Dialog>
+      </div>
     </>
   );
 }

@@ -5,7 +5,8 @@ import type { AllergyIntolerance, Condition, Immunization, Observation } from '@
 import { useI18n } from '../../i18n/index.js';
 import { officialVaccineName, vaccineName } from '#plain-words/vaccine-name.js';
 import { problemName } from '#plain-words/problem-name.js';
-import { allergyReactions, allergySubstanceName } from '#plain-words/allergy-name.js';
+import { allergyReactionsShown, allergySubstanceName } from '#plain-words/allergy-name.js';
+import { ItemName, OfficialName } from './clinic-words.js';
 import { StatusBadge } from '../../ui/primitives.js';
 import { observationDate } from './format-observation.js';
 import { chartable, type VitalKind, vitalValueText } from './format-vitals.js';
@@ -30,8 +31,10 @@ export function ProblemList({ conditions, dense = false }: { conditions: Conditi
             const name = problemName(c.code, locale, m.fallback.problem);
             return (
               <li key={c.id} className={cardClass(dense)}>
-                <h3>{name.name}</h3>
-                {name.official && <p className="meta">{m.summary.officialName(name.official)}</p>}
+                <h3>
+                  <ItemName name={name} />
+                </h3>
+                {name.official && <OfficialName name={name.official} />}
                 {c.onsetDateTime && <p className="meta">{m.summary.since(formatDate(c.onsetDateTime, 'long'))}</p>}
               </li>
             );
@@ -43,7 +46,9 @@ export function ProblemList({ conditions, dense = false }: { conditions: Conditi
           <summary>{m.summary.resolved}</summary>
           <ul>
             {resolved.map((c) => (
-              <li key={c.id}>{problemName(c.code, locale, m.fallback.problem).name}</li>
+              <li key={c.id}>
+                <ItemName name={problemName(c.code, locale, m.fallback.problem)} />
+              </li>
             ))}
           </ul>
         </details>
@@ -60,15 +65,27 @@ export function AllergyList({ allergies, dense = false }: { allergies: AllergyIn
       {allergies.map((a) => {
         const severity = a.reaction?.find((r) => r.severity)?.severity;
         const substance = allergySubstanceName(a.code, locale, m.fallback.allergy);
-        const reactions = allergyReactions(a, locale);
+        const reactions = allergyReactionsShown(a, locale);
         return (
           <li key={a.id} className={cardClass(dense)}>
             <div className="row">
-              <h3>{substance.name}</h3>
+              <h3>
+                <ItemName name={substance} />
+              </h3>
               {severity && <StatusBadge tone={severity === 'severe' ? 'alert' : 'warn'}>{m.summary.severity[severity]}</StatusBadge>}
             </div>
-            {substance.official && <p className="meta">{m.summary.officialName(substance.official)}</p>}
-            {reactions.length > 0 && <p>{m.summary.reaction(reactions.join(', '))}</p>}
+            {substance.official && <OfficialName name={substance.official} />}
+            {reactions.length > 0 && (
+              <p>
+                {m.summary.reaction('')}
+                {reactions.map((r, i) => (
+                  <span key={r.name}>
+                    {i > 0 && ', '}
+                    <ItemName name={r} />
+                  </span>
+                ))}
+              </p>
+            )}
             {a.criticality && <p className="meta">{m.summary.criticality[a.criticality]}</p>}
           </li>
         );
@@ -96,7 +113,7 @@ export function ImmunizationTable({ immunizations }: { immunizations: Immunizati
             <tr key={i.id}>
               <td>
                 {vaccineName(i.vaccineCode, locale, m.fallback.vaccine)}
-                {official && <span className="print-only meta">{m.summary.officialName(official)}</span>}
+                {official && <OfficialName name={official} as="span" className="print-only meta" />}
               </td>
               <td>{formatDate(i.occurrenceDateTime ?? i.occurrenceString)}</td>
             </tr>

@@ -2,24 +2,39 @@
 // or ended, refills left. Patients see it on Medicines; staff in the patient's chart (`dense`).
 import type { MedicationRequest } from '@medplum/fhirtypes';
 import { useI18n } from '../../i18n/index.js';
-import { conceptText, referenceText } from './format-common.js';
-import { doseText, isActiveMedication, medicationName } from './format-medication.js';
+import { chartLanguage } from '#plain-words/record-name.js';
+import { problemName } from '#plain-words/problem-name.js';
+import { referenceText } from './format-common.js';
+import { doseInstructions, isActiveMedication, medicationName } from './format-medication.js';
+import { AsWritten, ClinicWords } from './clinic-words.js';
 
 export function MedicineCard({ req, dense = false }: { req: MedicationRequest; dense?: boolean }) {
-  const { m, formatDate, formatNumber } = useI18n();
-  const dose = doseText(req.dosageInstruction?.[0], m, formatNumber);
+  const { m, locale, formatDate, formatNumber } = useI18n();
+  const textLanguage = chartLanguage(req);
+  const { sentence, clinicText } = doseInstructions(req.dosageInstruction?.[0], locale, formatNumber, textLanguage);
+  // In the chart's own language the prescriber's words are the instructions (they say more than
+  // the structured parts); in another language the sentence comes first and their words follow.
+  const sameLanguage = textLanguage.split('-')[0] === locale;
+  const how = sameLanguage ? (clinicText ?? sentence) : sentence;
+  const reason = req.reasonCode?.[0] ? problemName(req.reasonCode[0], locale, m.fallback.problem) : undefined;
   const end = req.dispenseRequest?.validityPeriod?.end;
   const refills = req.dispenseRequest?.numberOfRepeatsAllowed;
   return (
     <li className={dense ? 'card dense' : 'card'}>
       <div className="row">
-        <h3>{medicationName(req, m.fallback.medicine)}</h3>
+        <h3>{medicationName(req, m.fallback.medicine, locale)}</h3>
         <span className="meta">{m.meds.status[req.status] ?? ''}</span>
       </div>
       <p>
-        <strong>{m.meds.howToTake}:</strong> {dose ?? m.meds.noInstructions}
+        <strong>{m.meds.howToTake}:</strong> {how === clinicText && how ? <AsWritten lang={textLanguage}>{how}</AsWritten> : (how ?? (clinicText ? '' : m.meds.noInstructions))}
       </p>
-      {req.reasonCode?.[0] && <p className="meta">{m.meds.reason(conceptText(req.reasonCode[0], m.fallback.problem))}</p>}
+      {clinicText && how === clinicText && <p className="meta">{m.clinicWords.label}</p>}
+      {clinicText && how !== clinicText && (
+        <ClinicWords lang={textLanguage}>
+          <p>{clinicText}</p>
+        </ClinicWords>
+      )}
+      {reason && <p className="meta">{reason.asWritten ? m.meds.reason('') : m.meds.reason(reason.name)}{reason.asWritten && <AsWritten>{reason.name}</AsWritten>}</p>}
       <p className="meta">{m.meds.prescribedBy(referenceText(req.requester, m.fallback.clinician))}</p>
       {req.authoredOn && <p className="meta">{m.meds.started(formatDate(req.authoredOn, 'long'))}</p>}
       {!isActiveMedication(req) && end && <p className="meta">{m.meds.ended(formatDate(end, 'long'))}</p>}

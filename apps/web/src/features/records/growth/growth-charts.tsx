@@ -15,7 +15,7 @@ export default function GrowthCharts({ vitals, patient }: { vitals: Observation[
   const sex = growthSex(patient);
   const measures = growthMeasurements(vitals, patient.birthDate, sex);
   if (!sex || measures.size === 0) return null;
-  const ageText = (months: number) => (months < 24 ? m.summary.ageMonths(Math.round(months)) : m.summary.ageYears(formatNumber(months / 12, 1)));
+  const ageText = (months: number) => (months < 24 ? m.summary.ageMonths(Math.round(months)) : m.summary.ageYears(months / 12));
   const valueText = (measure: GrowthMeasure, p: GrowthMeasurement) => `${formatNumber(p.value, measure === 'weight' && p.value < 20 ? 2 : 1)} ${UNITS[measure]}`;
   // Below 1 and above 99 the curves are thin: say so rather than "0th" or "100th".
   const percentileText = (p: number) => (p < 1 ? m.summary.percentileBelow : p > 99 ? m.summary.percentileAbove : m.summary.percentile(formatNumber(Math.round(p), 0)));
