@@ -96,7 +96,12 @@ export function postmasterState(databaseDir: string, owner: number | undefined):
   // A stale file whose process is gone: PostgreSQL itself removes it on start.
   if (!isAlive(pid)) return { kind: 'none' };
   if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
-    return { kind: 'busy', message: `Another process (pid ${owner}) is using the embedded PostgreSQL in ${databaseDir}. Stop it first, or give this one its own DATA_DIR.` };
+    return {
+      kind: 'busy',
+      message:
+        `Another process (pid ${owner}) is using the embedded PostgreSQL in ${databaseDir}. Stop it first, or give this one its own DATA_DIR. ` +
+        `If no Portico process uses this DATA_DIR, delete its embedded-postgres.json and start again.`,
+    };
   }
   if (!isPostmasterOf(pid, databaseDir)) {
     return {
