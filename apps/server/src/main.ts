@@ -44,8 +44,8 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  // SIGHUP: the terminal that ran `npm start` was closed.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
   await app.listen({ port: config.port, host: config.host });
   logger.info({ url: config.publicUrl, fhir: config.fhirBaseUrl }, 'Portico is ready');
 }

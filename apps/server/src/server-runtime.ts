@@ -28,7 +28,11 @@ export async function openDatabase(config: Config, logger?: Logger, options: Ope
   }
   if (!url) {
     logger?.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(config.dataDir, (msg) => logger?.debug({ postgres: msg }, 'postgres'));
+    embedded = await startEmbeddedPostgres(
+      config.dataDir,
+      (msg) => logger?.debug({ postgres: msg }, 'postgres'),
+      (msg) => logger?.warn({ dataDir: config.dataDir }, msg),
+    );
     url = embedded.url;
   }
   const db = createDatabase({ url, poolSize: config.dbPoolSize, logger, sqlDebug: config.sqlDebug, statementTimeoutMs: config.dbStatementTimeoutMs });

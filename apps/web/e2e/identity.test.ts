@@ -32,7 +32,11 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
     await axeScan(page, 'sign-in with error');
     await signIn(page, base, DEMO_ACCOUNTS.patient);
     await page.getByRole('heading', { name: 'Hello, Paul' }).waitFor();
+    // Without two-step sign-in, Home suggests it (README: "the portal suggests turning it on").
+    await page.getByRole('heading', { name: 'Keep your record safe' }).waitFor();
     await axeScan(page, 'home');
+    await page.getByRole('link', { name: 'Turn on two-step sign-in' }).click();
+    await page.getByRole('heading', { name: 'Set up two-step sign-in', level: 2 }).waitFor();
     await context.close();
   });
 
@@ -73,6 +77,8 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
     await page.getByLabel('Code').fill(await totpCode(DEMO_ACCOUNTS.patientWithMfa));
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: /^Hello, / }).waitFor();
+    await page.getByRole('heading', { name: 'Upcoming visits' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Keep your record safe' }).count(), 0, 'no two-step suggestion for a patient who has it');
     await context.close();
   });
 
@@ -158,6 +164,9 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
     assert.equal(codes.length, 10);
     await page.getByText('Two-step sign-in is on.').waitFor();
     await axeScan(page, 'recovery codes');
+    // "Not now" puts the suggestion away on the other device.
+    await other.page.getByRole('button', { name: 'Not now' }).click();
+    assert.equal(await other.page.getByRole('heading', { name: 'Keep your record safe' }).count(), 0, '"Not now" hides the suggestion');
 
     // Both devices are listed; the access log has entries.
     const sessions = page.locator('section[aria-labelledby="sessions"] li');
@@ -169,6 +178,13 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
     assert.ok((await log.filter({ hasText: 'Signed in' }).count()) > 0, 'sign-ins appear in the access log');
     await axeScan(page, 'account');
 
+    // With two-step sign-in on, Home no longer suggests it, without signing in again.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('heading', { name: 'Upcoming visits' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Keep your record safe' }).count(), 0, 'the suggestion is gone once two-step sign-in is on');
+    await nav.getByRole('link', { name: 'More' }).click();
+    await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.getByRole('heading', { name: 'Sign in to Portico' }).waitFor();
     await other.page.reload();

@@ -8,8 +8,8 @@ import { FhirError } from '#fhir/outcomes.js';
 import { validateOrThrow } from '../../src/fhir/prepare.js';
 import { checkRequiredBindings, unenumerableRequiredValueSets } from '../../src/fhir/validation/required-bindings.js';
 
-// Synthea bundles kept next to the repository (../shared/fhir-samples from the repository root).
-const samplesDir = fileURLToPath(new URL('../../../../../shared/fhir-samples/', import.meta.url));
+// Synthea bundles kept in the repository (fixtures/synthea/README.md says which and why).
+const samplesDir = fileURLToPath(new URL('../../../../fixtures/synthea/', import.meta.url));
 
 function sampleResources(): Resource[] {
   assert.ok(existsSync(samplesDir), `sample bundles not found at ${samplesDir}`);

@@ -6,6 +6,7 @@ import { useOpenedResults } from '../features/records/opened-results.js';
 import { labTestName } from '#plain-words/test-name.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { AppointmentCard } from '../features/records/appointment-card.js';
+import { MfaPrompt } from '../features/account/mfa-prompt.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
@@ -22,6 +23,7 @@ export default function HomeScreen() {
   return (
     <>
       <PageTitle>{m.home.title(firstName)}</PageTitle>
+      <MfaPrompt />
       {loading && !data && <Loading />}
       {error !== undefined && <ErrorMessage error={error} onRetry={reload} />}
       {data && (

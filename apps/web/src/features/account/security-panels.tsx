@@ -18,6 +18,8 @@ export function MfaPanel() {
   const { m } = useI18n();
   const toast = useToast();
   const status = useAsync(() => mfaStatus(), []);
+  // The session says whether to suggest two-step sign-in (Home); re-read it once a method is added.
+  const { refresh } = useSession();
   const [setup, setSetup] = useState<{ secret: string; qrSvgDataUrl: string }>();
   const [codes, setCodes] = useState<string[]>();
   const [error, setError] = useState<string>();
@@ -29,6 +31,7 @@ export function MfaPanel() {
       setCodes(r.recoveryCodes);
       setSetup(undefined);
       status.reload();
+      void refresh();
     } catch (err) {
       setError(problemText(err, m));
     }
@@ -41,6 +44,7 @@ export function MfaPanel() {
       await passkeyRegistrationVerify(await startRegistration({ optionsJSON }), navigator.platform || 'Passkey');
       toast(m.identity.passkeyAdded);
       status.reload();
+      void refresh();
     } catch {
       setError(m.identity.passkeyFailed);
     }
