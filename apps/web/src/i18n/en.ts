@@ -308,7 +308,17 @@ export const en = {
     accessLogTitle: 'Who looked at your record',
     accessLogNone: 'No activity yet.',
     you: 'You',
-    actions: { read: 'Viewed', vread: 'Viewed', search: 'Looked up', history: 'Viewed history', create: 'Added', update: 'Changed', delete: 'Removed', export: 'Downloaded', login: 'Signed in', 'login-failed': 'Failed sign-in', logout: 'Signed out', 'session-expired': 'Signed out (inactive)', 'mfa-enabled': 'Turned on two-step sign-in', 'mfa-disabled': 'Turned off two-step sign-in', 'password-changed': 'Changed password' } as Record<string, string>,
+    // One entry for every event code the server writes (audit/access-log.ts ACCESS_LOG_ACTIONS; a test checks).
+    actions: {
+      read: 'Viewed', vread: 'Viewed', search: 'Looked up', history: 'Viewed past versions', create: 'Added', update: 'Changed', patch: 'Changed', delete: 'Removed',
+      capabilities: 'Checked what the portal can do', batch: 'Sent several requests at once', transaction: 'Saved several changes at once', operation: 'Gathered part of your record',
+      login: 'Signed in', 'login-failed': 'Tried to sign in, but it did not work', logout: 'Signed out', 'session-expired': 'Signed out (inactive)', 'session-ended': 'Signed out a device', 'logout-all': 'Signed out on every device',
+      'mfa-enabled': 'Turned on two-step sign-in', 'mfa-disabled': 'Turned off two-step sign-in', 'recovery-codes-replaced': 'Made new recovery codes', 'recovery-code-used': 'Signed in with a recovery code',
+      'passkey-added': 'Added a passkey', 'passkey-removed': 'Removed a passkey', enrolled: 'Created the account', 'password-reset': 'Reset the password', 'password-changed': 'Changed password',
+      'activation-code-created': 'Made a code to create an account', 'account-unlocked': 'Unlocked the account',
+      'app-authorized': 'Let an app see your record', 'app-revoked': 'Took away an app’s access', 'app-registered': 'Added an app to the portal', 'app-disabled': 'Turned off an app',
+    } as Record<string, string>,
+    otherAction: 'Other activity',
     items: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
     loadMore: 'Show older activity',
     checkEmailReset: 'If an account exists for this email, we have sent a link to reset the password. Check your email.',
