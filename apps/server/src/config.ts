@@ -23,6 +23,8 @@ const EnvSchema = Type.Object({
   PORTICO_DEMO_ACCOUNTS_ANY_HOST: Type.Boolean({ default: false }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 720, default: 15 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  /** A lab result is "new" for this many days after its release, until the patient opens it. */
+  NEW_RESULT_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   /**
    * Which peers may set X-Forwarded-For/-Proto/-Host: `loopback` (a proxy on the same host), other
    * proxy-addr names or comma-separated addresses/CIDRs, or `none`. Trusting every
@@ -50,6 +52,8 @@ export interface Config {
   demoAccountsAnyHost: boolean;
   sessionIdleMinutes: number;
   dbPoolSize: number;
+  /** Days after its release that an unopened lab result is "new" (Home, Test results). */
+  newResultDays: number;
   /** Fastify's trustProxy: proxy-addr names, addresses or CIDRs; false trusts no proxy. */
   trustProxy: string | false;
 }
@@ -94,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoAccountsAnyHost: parsed.PORTICO_DEMO_ACCOUNTS_ANY_HOST,
     sessionIdleMinutes: parsed.SESSION_IDLE_MINUTES,
     dbPoolSize: parsed.DB_POOL_SIZE,
+    newResultDays: parsed.NEW_RESULT_DAYS,
     trustProxy: parsed.TRUST_PROXY === 'none' ? false : parsed.TRUST_PROXY,
   };
 }
