@@ -57,6 +57,7 @@ export const en = {
     needsAttention: 'What needs your attention',
     newResults: (n: number) => `${n} new test ${plural(n, 'result', 'results')}`,
     noNewResults: 'No new test results.',
+    seeResults: 'See your test results',
     upcoming: 'Upcoming visits',
     noUpcoming: 'No upcoming visits.',
     summary: 'Your health at a glance',

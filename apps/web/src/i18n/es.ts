@@ -55,6 +55,7 @@ export const es: Messages = {
     needsAttention: 'Lo que necesita su atención',
     newResults: (n: number) => `${n} ${plural(n, 'resultado nuevo', 'resultados nuevos')}`,
     noNewResults: 'No hay resultados nuevos.',
+    seeResults: 'Ver sus resultados de pruebas',
     upcoming: 'Próximas consultas',
     noUpcoming: 'No tiene consultas próximas.',
     summary: 'Su salud de un vistazo',

@@ -2,10 +2,10 @@ import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { usePatient } from '../features/identity/session.js';
 import { useLabHistory } from '../features/records/use-lab-history.js';
-import { useOpenedResults } from '../features/records/opened-results.js';
+import { useOpenedResults, type IsNewResult } from '../features/records/opened-results.js';
 import type { ResultGroup } from '../features/records/load-records.js';
 import { referenceText } from '../features/records/format-common.js';
-import { rangeText, valueText } from '../features/records/format-observation.js';
+import { observationDate, rangeText, valueText } from '../features/records/format-observation.js';
 import { labTestName } from '#plain-words/test-name.js';
 import { InterpretationBadge, SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
@@ -73,7 +73,7 @@ export default function ResultsScreen() {
 }
 
 /** One report/panel. Memoised: loading older pages adds sections without redrawing the shown ones. */
-const GroupSection = memo(function GroupSection({ group, index, isNew }: { group: ResultGroup; index: number; isNew(id: string | undefined): boolean }) {
+const GroupSection = memo(function GroupSection({ group, index, isNew }: { group: ResultGroup; index: number; isNew: IsNewResult }) {
   const { m, locale, formatDate, formatNumber } = useI18n();
   const orderer = group.report?.resultsInterpreter?.[0] ?? group.report?.performer?.[0];
   return (
@@ -94,7 +94,7 @@ const GroupSection = memo(function GroupSection({ group, index, isNew }: { group
               <Link className="card" href={`/results/${o.id}`}>
                 <div className="row">
                   <h3>{labTestName(o.code, locale, m.fallback.test)}</h3>
-                  {isNew(o.id) && <span className="badge new">{m.results.newBadge}</span>}
+                  {isNew(o.id, o.issued ?? group.report?.issued ?? observationDate(o)) && <span className="badge new">{m.results.newBadge}</span>}
                 </div>
                 <div className="row">
                   <span className="value">{valueText(o, m, formatNumber) ?? m.notRecorded}</span>
