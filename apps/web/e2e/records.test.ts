@@ -44,6 +44,10 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
   const noted = notes.find((d) => d.context?.encounter?.[0]?.reference);
   assert.ok(noted, 'the demo patient has a visit note');
   const encounterId = noted.context!.encounter![0].reference!.split('/').pop()!;
+  // A visit with a laboratory report note (LOINC 11502-2): it restates the visit's lab results.
+  const labNote = notes.find((d) => d.type?.coding?.some((c) => c.code === '11502-2') && d.context?.encounter?.[0]?.reference && d.context.related?.length);
+  assert.ok(labNote, 'the demo patient has a lab report note');
+  const labVisitId = labNote.context!.encounter![0].reference!.split('/').pop()!;
   // Home counts new results in the reports its own search returns (features/records/load-home.ts).
   const homeReports = homeSearches(patientId, new Date()).reports;
   const homeWindow = await searchResources(env.systemRepo, homeReports.type, Object.entries(homeReports.params), { strict: false });
@@ -153,6 +157,16 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await axeScan(page, 'glossary dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+
+    // The lab report note shows its results as the Test results screen does: plain names, units
+    // in words and dates, not the lab's LOINC names, UCUM units and ISO times.
+    await page.goto(`${base}/visits/${labVisitId}`);
+    const labArticle = page.getByRole('article', { name: 'Lab test report' });
+    await labArticle.locator('a.card').first().waitFor();
+    const labText = await labArticle.innerText();
+    assert.doesNotMatch(labText, /\[[^\]]*\/[^\]]*\]|10\*\d|\d{4}-\d{2}-\d{2}T\d{2}:|LABORATORY REPORT| in (Serum|Blood|Urine)/, `plain lab results in the note: ${labText.slice(0, 300)}`);
+    assert.match(labText, /Normal range: /);
+    await axeScan(page, 'visit with a lab report');
   });
 
   await t.test('switch to Spanish; the choice is saved on the account', async () => {

@@ -206,6 +206,7 @@ export const en = {
     appointmentType: { CHECKUP: 'Check-up', FOLLOWUP: 'Follow-up visit', ROUTINE: 'Routine visit', WALKIN: 'Walk-in visit', EMERGENCY: 'Urgent visit' } as Record<string, string>,
     class: { AMB: 'Office visit', VR: 'Video or phone visit', EMER: 'Emergency visit', IMP: 'Hospital stay', HH: 'Home visit' } as Record<string, string>,
     noteNotReadable: 'This note cannot be shown here. You can download it from Documents.',
+    labReportIntro: 'The lab results from this visit. Choose one to see what it means and your past results.',
   },
   documents: {
     title: 'Documents',

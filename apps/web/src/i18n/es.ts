@@ -204,6 +204,7 @@ export const es: Messages = {
     appointmentType: { CHECKUP: 'Chequeo', FOLLOWUP: 'Consulta de seguimiento', ROUTINE: 'Consulta de rutina', WALKIN: 'Consulta sin cita', EMERGENCY: 'Consulta urgente' },
     class: { AMB: 'Consulta en el consultorio', VR: 'Consulta por video o teléfono', EMER: 'Visita de emergencia', IMP: 'Estancia en el hospital', HH: 'Visita a domicilio' },
     noteNotReadable: 'Esta nota no se puede mostrar aquí. Puede descargarla en Documentos.',
+    labReportIntro: 'Los resultados de laboratorio de esta consulta. Elija uno para ver qué significa y sus resultados anteriores.',
   },
   documents: {
     title: 'Documentos',

@@ -6,6 +6,8 @@ import { attachmentOf, noteText } from '../features/records/attachments.js';
 import { GlossaryText } from '../features/records/glossary-text.js';
 import { documentTitle, visitTitle } from '../features/records/visit-title.js';
 import { SavedNotice } from '../features/records/result-views.js';
+import { labReportsOfNote } from '../features/records/lab-report-note.js';
+import { ResultGroupSection } from '../features/records/result-group.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
@@ -14,7 +16,7 @@ export default function VisitDetailScreen({ params }: { params: Record<string, s
   const { data, error, loading, reload } = useRecord(`visit:${params.id}`, (pid, signal) => loadVisitDetail(pid, params.id, signal));
   if (loading && !data) return <Loading />;
   if (error !== undefined || !data) return <ErrorMessage error={error} onRetry={reload} />;
-  const { encounter: e, notes } = data.value;
+  const { encounter: e, notes, labs = [] } = data.value;
   const who = e.participant?.find((p) => p.individual)?.individual;
   return (
     <>
@@ -32,9 +34,21 @@ export default function VisitDetailScreen({ params }: { params: Record<string, s
       <h2>{m.visits.notes}</h2>
       {notes.length === 0 && <p>{m.visits.noNotes}</p>}
       {notes.length > 0 && <p className="meta">{m.visits.glossaryHint}</p>}
-      {notes.map((doc) => {
-        const text = noteText(attachmentOf(doc));
+      {notes.map((doc, di) => {
         const title = documentTitle(doc, locale, m.fallback.document);
+        const results = labReportsOfNote(doc, labs);
+        if (results.length > 0) {
+          return (
+            <article key={doc.id} aria-label={title}>
+              <h3>{title}</h3>
+              <p className="meta">{m.visits.labReportIntro}</p>
+              {results.map((group, gi) => (
+                <ResultGroupSection key={group.report?.id ?? gi} group={group} index={gi} level={4} idPrefix={`note-${di}-panel`} />
+              ))}
+            </article>
+          );
+        }
+        const text = noteText(attachmentOf(doc));
         return (
           <article key={doc.id} aria-label={title}>
             <h3>{title}</h3>
