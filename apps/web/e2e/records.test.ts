@@ -85,8 +85,17 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await screenshot(page, 'results');
     await resultLink.click();
     await page.locator('h1').waitFor();
-    const chart = page.getByRole('img', { name: /^Chart of your .* results over time, \d+ results/ });
+    const chart = page.getByRole('group', { name: /^Chart of your .* results over time, \d+ results/ });
     await chart.waitFor();
+    // Round ticks with the unit, and each point's date and value for screen readers.
+    const ticks = (await chart.locator('g[aria-hidden] > g > text').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+    const steps = new Set(ticks.slice(1).map((v, i) => (v - ticks[i]).toPrecision(6)));
+    const mantissa = Number([...steps][0]) / 10 ** Math.floor(Math.log10(Number([...steps][0])));
+    assert.ok(ticks.length >= 3 && steps.size === 1 && [1, 2, 2.5, 5].some((s) => Math.abs(s - mantissa) < 1e-6), `round ticks: ${ticks.join(', ')}`);
+    assert.equal(await chart.locator('text.unit').count(), latest.valueQuantity?.unit && latest.valueQuantity.unit !== '1' ? 1 : 0);
+    const pointNames = await chart.getByRole('img').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    assert.ok(pointNames.length >= 2 && pointNames.every((n) => /\d{4}: .*\d/.test(n)), `each point says its date and value: ${pointNames.slice(0, 3).join(' | ')}`);
+    assert.equal(await chart.getAttribute('aria-details'), 'history-table');
     await page.locator('summary', { hasText: 'Past results as a table' }).click();
     assert.ok((await page.locator('table tbody tr').count()) >= 2);
     await axeScan(page, 'result detail');
@@ -182,7 +191,7 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await resultLink.waitFor();
     assert.doesNotMatch(await page.locator('main').innerText(), / in (Serum|Blood|Urine)|\[[A-Za-z ]+\/[A-Za-z ]+\]/, 'test names are in Spanish');
     await resultLink.click();
-    await page.getByRole('img', { name: /^Gráfica/ }).waitFor();
+    await page.getByRole('group', { name: /^Gráfica/ }).waitFor();
     // The range in Spanish words and number style ("70 a 99"), not the lab's "70-99" or ">=60".
     assert.doesNotMatch(await page.locator('dt:text-is("Rango normal") + dd').innerText(), /\d-\d|[<>]=|\d\.\d/);
     await axeScan(page, 'result detail (es)');
