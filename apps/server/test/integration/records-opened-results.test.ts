@@ -2,6 +2,7 @@
 // result was opened, per account, and Home and Test results ask which ones were.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import type { TestApp } from '../support/harness.js';
 import { Browser, makeAccount, startIdentityApp } from '../support/identity.js';
 
@@ -14,6 +15,12 @@ describe('opened results', () => {
     await makeAccount(t, { email: 'nurse@example.org', kind: 'staff', organizationId: 'org-1', roles: ['nurse'] });
   });
   after(async () => t.close());
+
+  it('use a window that NEW_RESULT_DAYS sets (30 days unless set), and a bad value stops start-up', () => {
+    assert.equal(loadConfig({}).newResultDays, 30);
+    assert.equal(loadConfig({ NEW_RESULT_DAYS: '14' }).newResultDays, 14);
+    for (const bad of ['0', '366', 'soon']) assert.throws(() => loadConfig({ NEW_RESULT_DAYS: bad }), (err: unknown) => err instanceof ConfigError && /NEW_RESULT_DAYS/.test(err.message));
+  });
 
   it('are remembered per account, on every device, once each', async () => {
     const phone = new Browser(t, '10.1.0.1');
