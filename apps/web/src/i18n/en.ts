@@ -258,6 +258,7 @@ export const en = {
     code: 'Code',
     verify: 'Verify',
     useRecovery: 'Use a recovery code instead',
+    useTotp: 'Use the code from your authenticator app',
     recoveryCode: 'Recovery code',
     usePasskey: 'Use a passkey',
     passkeyFailed: 'The passkey did not work. Try again or use a code.',

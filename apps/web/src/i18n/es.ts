@@ -256,6 +256,7 @@ export const es: Messages = {
     code: 'Código',
     verify: 'Verificar',
     useRecovery: 'Usar un código de recuperación',
+    useTotp: 'Usar el código de su aplicación de autenticación',
     recoveryCode: 'Código de recuperación',
     usePasskey: 'Usar una llave de acceso',
     passkeyFailed: 'La llave de acceso no funcionó. Intente de nuevo o use un código.',
