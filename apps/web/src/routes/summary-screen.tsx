@@ -4,7 +4,7 @@ import { loadHealthSummary } from '../features/records/load-records.js';
 import { useRecord } from '../features/records/use-record.js';
 import { conceptText, humanName } from '../features/records/format-common.js';
 import { observationDate } from '../features/records/format-observation.js';
-import { VITAL_KINDS, chartable, groupVitals, vitalValueText } from '../features/records/format-vitals.js';
+import { VITAL_KINDS, chartable, groupVitals, vitalUnitText, vitalValueText } from '../features/records/format-vitals.js';
 import { HistoryChart } from '../features/records/history-chart.js';
 import { officialVaccineName, vaccineName } from '#plain-words/vaccine-name.js';
 import { careTeamMembers } from '../features/records/care-team.js';
@@ -144,11 +144,17 @@ export default function SummaryScreen() {
               </div>
               <p className="meta">{m.summary.latest(formatDate(observationDate(latest), 'long'))}</p>
               {kind === 'bp' && <p className="meta">{m.summary.systolic}</p>}
-              <HistoryChart observations={list.map(chartable)} name={name} />
+              <HistoryChart
+                observations={list.map(chartable)}
+                name={name}
+                tableId={`vitals-${kind}-table`}
+                unit={vitalUnitText(chartable(latest).valueQuantity, m.summary.units)}
+                pointValue={(o) => vitalValueText(o, formatNumber, m.summary.units)}
+              />
               {list.length > 1 && (
                 <details>
                   <summary>{m.results.historyTable}</summary>
-                  <table>
+                  <table id={`vitals-${kind}-table`}>
                     <caption className="visually-hidden">{name}</caption>
                     <thead>
                       <tr>

@@ -11,7 +11,22 @@ const W = 340;
 const H = 196;
 const PAD = { top: 26, right: 12, bottom: 28, left: 44 };
 
-export function HistoryChart({ observations, name, tableId }: { observations: Observation[]; name: string; /** The table of the same results. */ tableId?: string }) {
+export function HistoryChart({
+  observations,
+  name,
+  tableId,
+  unit: unitWords,
+  pointValue,
+}: {
+  observations: Observation[];
+  name: string;
+  /** The table of the same results. */
+  tableId?: string;
+  /** The value axis's unit in the reader's words (vital signs); a lab unit by default. */
+  unit?: string;
+  /** A point's value in words for screen readers (vital signs); a lab value by default. */
+  pointValue?: (o: Observation) => string | undefined;
+}) {
   const { m, formatDate, formatNumber } = useI18n();
   const points = historyPoints(observations);
   if (points.length < 2) return null;
@@ -22,7 +37,7 @@ export function HistoryChart({ observations, name, tableId }: { observations: Ob
   const values = [...points.map((p) => p.value), ...(low !== undefined ? [low] : []), ...(high !== undefined ? [high] : [])];
   const ticks = niceTicks(Math.min(...values), Math.max(...values));
   const [min, max] = [ticks.lo, ticks.hi];
-  const unit = unitText(newest.valueQuantity);
+  const unit = unitWords ?? unitText(newest.valueQuantity);
   const t0 = Date.parse(points[0].date);
   const t1 = Date.parse(points[points.length - 1].date);
   const x = (date: string) => PAD.left + ((Date.parse(date) - t0) / (t1 - t0 || 1)) * (W - PAD.left - PAD.right);
@@ -61,7 +76,7 @@ export function HistoryChart({ observations, name, tableId }: { observations: Ob
         const i = interpretationOf(p.obs);
         const out = i !== 'normal' && i !== 'unknown';
         const flag = i === 'unknown' ? '' : `, ${m.results.interpretation[i]}`;
-        const label = `${formatDate(p.date)}: ${valueText(p.obs, m, formatNumber) ?? formatNumber(p.value)}${flag}`;
+        const label = `${formatDate(p.date)}: ${(pointValue ?? ((o) => valueText(o, m, formatNumber)))(p.obs) ?? formatNumber(p.value)}${flag}`;
         return out ? (
           <rect key={p.obs.id} role="img" aria-label={label} className="point out" x={x(p.date) - 5} y={y(p.value) - 5} width="10" height="10" />
         ) : (
