@@ -27,6 +27,8 @@ const EnvSchema = Type.Object({
   DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 15_000 }),
   /** FHIR API requests one client (a user, an app for one user, an operator token) may have in flight on one node. */
   FHIR_CONCURRENT_REQUESTS_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 1000, default: 16 }),
+  /** A lab result is "new" for this many days after its release, until the patient opens it. */
+  NEW_RESULT_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
   /**
    * Which peers may set X-Forwarded-For/-Proto/-Host: `loopback` (a proxy on the same host), other
    * proxy-addr names or comma-separated addresses/CIDRs, or `none`. Trusting every
@@ -56,6 +58,8 @@ export interface Config {
   dbPoolSize: number;
   dbStatementTimeoutMs: number;
   fhirConcurrentRequestsPerClient: number;
+  /** Days after its release that an unopened lab result is "new" (Home, Test results). */
+  newResultDays: number;
   /** Fastify's trustProxy: proxy-addr names, addresses or CIDRs; false trusts no proxy. */
   trustProxy: string | false;
 }
@@ -102,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbPoolSize: parsed.DB_POOL_SIZE,
     dbStatementTimeoutMs: parsed.DB_STATEMENT_TIMEOUT_MS,
     fhirConcurrentRequestsPerClient: parsed.FHIR_CONCURRENT_REQUESTS_PER_CLIENT,
+    newResultDays: parsed.NEW_RESULT_DAYS,
     trustProxy: parsed.TRUST_PROXY === 'none' ? false : parsed.TRUST_PROXY,
   };
 }

@@ -5,7 +5,7 @@
 // everywhere and the access log. Every screen gets an axe-core scan.
 import assert from 'node:assert/strict';
 import type { Patient } from '@medplum/fhirtypes';
-import { apiSignIn, axeScan, browserSuite, DEMO_ACCOUNTS, demoPatient, screenshot, signIn, totpCode, waitForMail } from './support.js';
+import { apiSignIn, axeScan, browserSuite, DEMO_ACCOUNTS, DEMO_RECOVERY_CODES, demoPatient, screenshot, signIn, totpCode, waitForMail } from './support.js';
 
 const NEW_PASSWORD = 'violet harbor kettle 7319';
 
@@ -79,6 +79,19 @@ browserSuite('identity: sign-in, enrollment, MFA, sessions', async (env, t) => {
     await page.getByRole('heading', { name: /^Hello, / }).waitFor();
     await page.getByRole('heading', { name: 'Upcoming visits' }).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Keep your record safe' }).count(), 0, 'no two-step suggestion for a patient who has it');
+    await context.close();
+  });
+
+  await t.test('sign in with a recovery code instead of the authenticator', async () => {
+    const { context, page } = await env.newPhone();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Email').fill(DEMO_ACCOUNTS.patientWithMfa);
+    await page.getByLabel('Password', { exact: true }).fill('demo-lantern-orchard-42');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code').fill(DEMO_RECOVERY_CODES[0]);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: /^Hello, / }).waitFor();
     await context.close();
   });
 

@@ -76,7 +76,7 @@ browserSuite('layout: touch targets, right-to-left mirroring, unique regions', a
   });
 
   await t.test('dir=rtl mirrors the layout: back arrow, notice edge, skip link; charts keep their labels inside', async () => {
-    await page.getByRole('img', { name: /^Chart of your/ }).waitFor();
+    await page.getByRole('group', { name: /^Chart of your/ }).waitFor();
     await page.evaluate(() => (document.documentElement.dir = 'rtl'));
     const arrow = await page.locator('main a[href="/results"] .back-arrow').evaluate((e) => getComputedStyle(e).transform);
     assert.notEqual(arrow, 'none', 'the back arrow points right in a right-to-left page');

@@ -28,11 +28,26 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
   }
   const series = [...byCode.values()].sort((a, b) => b.length - a.length)[0];
   assert.ok(series && series.length >= 2, 'the demo patient has a lab test with several results');
-  const latest = series.sort((a, b) => (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''))[0];
+  const demoLatest = series.sort((a, b) => (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''))[0];
+  // "New" is released in the last NEW_RESULT_DAYS days and not opened: the demo's labs are older,
+  // so the lab sends one more result of that test, released now, with its report. It is the one
+  // opened below, and the only new result on Home.
+  const demoReport = (await search<DiagnosticReport>(env, 'DiagnosticReport', [['patient', patientId], ['result', `Observation/${demoLatest.id}`]]))[0];
+  assert.ok(demoReport, 'the demo result has its report');
+  const released = new Date();
+  const taken = new Date(released.getTime() - 3 * 3_600_000).toISOString();
+  const { id: _demoId, meta: _demoMeta, ...copy } = demoLatest;
+  const latest = JSON.parse((await env.systemRepo.create({ ...copy, effectiveDateTime: taken, issued: released.toISOString() })).version.content!) as Observation;
+  const { id: _reportId, meta: _reportMeta, ...reportCopy } = demoReport;
+  await env.systemRepo.create({ ...reportCopy, effectiveDateTime: taken, issued: released.toISOString(), result: [{ reference: `Observation/${latest.id}` }] });
   const notes = await search<DocumentReference>(env, 'DocumentReference', [['patient', patientId]]);
   const noted = notes.find((d) => d.context?.encounter?.[0]?.reference);
   assert.ok(noted, 'the demo patient has a visit note');
   const encounterId = noted.context!.encounter![0].reference!.split('/').pop()!;
+  // A visit with a laboratory report note (LOINC 11502-2): it restates the visit's lab results.
+  const labNote = notes.find((d) => d.type?.coding?.some((c) => c.code === '11502-2') && d.context?.encounter?.[0]?.reference && d.context.related?.length);
+  assert.ok(labNote, 'the demo patient has a lab report note');
+  const labVisitId = labNote.context!.encounter![0].reference!.split('/').pop()!;
   // Home counts new results in the reports its own search returns (features/records/load-home.ts).
   const homeReports = homeSearches(patientId, new Date()).reports;
   const homeWindow = await searchResources(env.systemRepo, homeReports.type, Object.entries(homeReports.params), { strict: false });
@@ -48,7 +63,7 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await signIn(page, base, DEMO_ACCOUNTS.patientWithMfa, { totp: true });
     await page.getByRole('heading', { name: 'What needs your attention' }).waitFor();
     newBefore = await newOnHome();
-    assert.ok(newBefore > 0, 'on a new device every recent result is new');
+    assert.equal(newBefore, 1, 'only the result released now is new; results from before are simply results');
     assert.doesNotMatch(await page.locator('main').innerText(), / in (Serum|Blood|Urine)| panel - /, 'new panels by their plain names');
     // The next booked visit, by its kind, with the patient's clinician and where.
     const booked = (await search<Appointment>(env, 'Appointment', [['patient', patientId], ['date', `ge${new Date().toISOString().slice(0, 19)}Z`], ['_sort', 'date']]))[0];
@@ -70,8 +85,17 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await screenshot(page, 'results');
     await resultLink.click();
     await page.locator('h1').waitFor();
-    const chart = page.getByRole('img', { name: /^Chart of your .* results over time, \d+ results/ });
+    const chart = page.getByRole('group', { name: /^Chart of your .* results over time, \d+ results/ });
     await chart.waitFor();
+    // Round ticks with the unit, and each point's date and value for screen readers.
+    const ticks = (await chart.locator('g[aria-hidden] > g > text').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+    const steps = new Set(ticks.slice(1).map((v, i) => (v - ticks[i]).toPrecision(6)));
+    const mantissa = Number([...steps][0]) / 10 ** Math.floor(Math.log10(Number([...steps][0])));
+    assert.ok(ticks.length >= 3 && steps.size === 1 && [1, 2, 2.5, 5].some((s) => Math.abs(s - mantissa) < 1e-6), `round ticks: ${ticks.join(', ')}`);
+    assert.equal(await chart.locator('text.unit').count(), latest.valueQuantity?.unit && latest.valueQuantity.unit !== '1' ? 1 : 0);
+    const pointNames = await chart.getByRole('img').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    assert.ok(pointNames.length >= 2 && pointNames.every((n) => /\d{4}: .*\d/.test(n)), `each point says its date and value: ${pointNames.slice(0, 3).join(' | ')}`);
+    assert.equal(await chart.getAttribute('aria-details'), 'history-table');
     await page.locator('summary', { hasText: 'Past results as a table' }).click();
     assert.ok((await page.locator('table tbody tr').count()) >= 2);
     await axeScan(page, 'result detail');
@@ -142,6 +166,16 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await axeScan(page, 'glossary dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+
+    // The lab report note shows its results as the Test results screen does: plain names, units
+    // in words and dates, not the lab's LOINC names, UCUM units and ISO times.
+    await page.goto(`${base}/visits/${labVisitId}`);
+    const labArticle = page.getByRole('article', { name: 'Lab test report' });
+    await labArticle.locator('a.card').first().waitFor();
+    const labText = await labArticle.innerText();
+    assert.doesNotMatch(labText, /\[[^\]]*\/[^\]]*\]|10\*\d|\d{4}-\d{2}-\d{2}T\d{2}:|LABORATORY REPORT| in (Serum|Blood|Urine)/, `plain lab results in the note: ${labText.slice(0, 300)}`);
+    assert.match(labText, /Normal range: /);
+    await axeScan(page, 'visit with a lab report');
   });
 
   await t.test('switch to Spanish; the choice is saved on the account', async () => {
@@ -157,7 +191,7 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await resultLink.waitFor();
     assert.doesNotMatch(await page.locator('main').innerText(), / in (Serum|Blood|Urine)|\[[A-Za-z ]+\/[A-Za-z ]+\]/, 'test names are in Spanish');
     await resultLink.click();
-    await page.getByRole('img', { name: /^Gráfica/ }).waitFor();
+    await page.getByRole('group', { name: /^Gráfica/ }).waitFor();
     // The range in Spanish words and number style ("70 a 99"), not the lab's "70-99" or ">=60".
     assert.doesNotMatch(await page.locator('dt:text-is("Rango normal") + dd').innerText(), /\d-\d|[<>]=|\d\.\d/);
     await axeScan(page, 'result detail (es)');
@@ -237,6 +271,8 @@ browserSuite('records: results, notes, Spanish, downloads, offline, keyboard', a
     await page.getByRole('heading', { name: 'What needs your attention' }).waitFor();
     await page.getByText(/Saved on this device/).first().waitFor();
     assert.equal(await newOnHome(), newBefore - (latestOnHome ? 1 : 0));
+    assert.ok(latestOnHome);
+    await page.getByText('No new test results.').waitFor();
     await context.setOffline(false);
   });
 

@@ -19,11 +19,11 @@ import { FhirRepository } from '../../server/src/fhir/repository.js';
 import { privilegedPolicy } from '../../server/src/access/policy.js';
 import { testConfig } from '../../server/test/support/harness.js';
 import { seedDemoClinicIfEmpty } from '../../server/src/demo/seed.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, ensureDemoAccounts } from '../../server/src/identity/demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET, ensureDemoAccounts } from '../../server/src/identity/demo-accounts.js';
 import { DEFAULT_DEMO_SEED, DEMO_PATIENT_ROLES } from '../../server/src/demo/generate-clinic.js';
 import { patientId } from '../../server/src/demo/rng.js';
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET };
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET };
 export const CHROMIUM = '/usr/bin/chromium';
 export const root = join(import.meta.dirname, '..', '..', '..');
 export const shotsDir = join(root, 'docs', 'screenshots');

@@ -2,6 +2,13 @@
 // role, apps, proxies), what they did and when — from the audit_event rows naming the patient.
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { Queryable } from '../db/pool.js';
+import { IDENTITY_SUBTYPES, REST_SUBTYPES } from './audit-event.js';
+
+/** The log's action for an event code: one word for the forms of search and history. */
+export const accessLogAction = (subtype: string) => subtype.replace(/-(type|system|instance)$/, '');
+
+/** Every action the access log can show; the web app words each one (a test checks). */
+export const ACCESS_LOG_ACTIONS: readonly string[] = [...new Set([...REST_SUBTYPES, ...Object.keys(IDENTITY_SUBTYPES)].map(accessLogAction))];
 
 export interface AccessLogEntry {
   id: string;
@@ -43,7 +50,7 @@ export async function listAccessLog(db: Queryable, patientId: string, options: {
     return {
       id: row.seq,
       recorded: new Date(row.recorded).toISOString(),
-      action: restCode.replace(/-(type|system|instance)$/, ''),
+      action: accessLogAction(restCode),
       outcome: row.outcome === 'success' ? ('success' as const) : ('failure' as const),
       actor: actorOf(event, patientId),
       resourceTypes: types.length ? types : (event.entity ?? []).some((e) => e.what?.reference === `Patient/${patientId}`) && /^(read|vread|search|history|update|create)/.test(restCode) ? ['Patient'] : [],

@@ -9,7 +9,7 @@ export type AuditAction = 'C' | 'R' | 'U' | 'D' | 'E';
 export interface AuditEntry {
   action: AuditAction;
   /** FHIR restful interaction (read, vread, search-type, create, update, delete, history, …) or a portal event (login, logout, …). */
-  subtype: string;
+  subtype: AuditSubtype;
   principal: Principal;
   /** Patients whose data was touched. */
   patientIds: string[];
@@ -51,10 +51,15 @@ export type IdentitySubtype = keyof typeof IDENTITY_SUBTYPES;
 
 const DICOM_DISPLAY: Record<string, string> = { '110114': 'User Authentication', '110137': 'User Security Attributes Changed' };
 
-const REST_SUBTYPES = new Set(['read', 'vread', 'update', 'patch', 'delete', 'history', 'history-instance', 'history-type', 'history-system', 'create', 'search', 'search-type', 'search-system', 'capabilities', 'transaction', 'batch', 'operation']);
+/** FHIR restful interactions (http://hl7.org/fhir/restful-interaction) the server records. */
+export const REST_SUBTYPES = ['read', 'vread', 'update', 'patch', 'delete', 'history', 'history-instance', 'history-type', 'history-system', 'create', 'search', 'search-type', 'search-system', 'capabilities', 'transaction', 'batch', 'operation'] as const;
+export type RestSubtype = (typeof REST_SUBTYPES)[number];
+/** Every event code the server can write: the patient's access log has wording for each. */
+export type AuditSubtype = RestSubtype | IdentitySubtype;
+const REST = new Set<string>(REST_SUBTYPES);
 
 export function toAuditEvent(entry: AuditEntry, recorded: string): AuditEvent {
-  const rest = REST_SUBTYPES.has(entry.subtype);
+  const rest = REST.has(entry.subtype);
   return {
     resourceType: 'AuditEvent',
     type: rest

@@ -8,7 +8,7 @@ import type { AccessPolicy } from '../access/policy.js';
 import { isReachable } from '../access/sql.js';
 import { matchesResourceFilter } from '../access/resource-filter.js';
 import { inheritTargetCompartments } from '../access/provenance-compartments.js';
-import type { AuditAction, AuditEntry } from '../audit/audit-event.js';
+import type { AuditAction, AuditEntry, AuditSubtype } from '../audit/audit-event.js';
 import type { AuditSink } from '../audit/audit-log.js';
 import type { Database, Queryable } from '../db/pool.js';
 import { searchIds } from './search/search.js';
@@ -81,7 +81,7 @@ export class FhirRepository {
     return this.deps.db.withTransaction((client) => work(new FhirRepository(this.deps, this.context, client)));
   }
 
-  audit(action: AuditAction, subtype: string, entities: string[], patientIds: string[], success = true, description?: string): void {
+  audit(action: AuditAction, subtype: AuditSubtype, entities: string[], patientIds: string[], success = true, description?: string): void {
     const entry: AuditEntry = {
       action,
       subtype,

@@ -16,11 +16,21 @@ import { patientId } from '../demo/rng.js';
 import { createAccount, findAccountByEmail, type AccountKind } from './accounts.js';
 import { patientDisplayName } from './identity-proofing.js';
 import { hashPassword } from './passwords.js';
+import { storeRecoveryCodes } from './recovery-codes.js';
 import { storeConfirmedTotp } from './totp.js';
 
 export const DEMO_PASSWORD = 'demo-lantern-orchard-42';
 /** Base32 TOTP secret shared by the demo accounts with MFA. */
 export const DEMO_TOTP_SECRET = 'PORTICODEMOTOTPSECRETKEYAAAAAAAA';
+
+/**
+ * Recovery codes of the demo patient with two-step sign-in, so the code screen's "Use a recovery
+ * code" can be tried. Each works once per database (like any recovery code).
+ */
+export const DEMO_RECOVERY_CODES = [
+  'xda2-jhhe-2dy2', '7ucv-qbac-ghtw', 'augz-xzuq-hrvj', '46a3-4fzq-mjeg', '93md-cpdn-6nwj',
+  '4b2r-ud8p-cuk5', 'xw76-nvgz-cbyh', '3kc6-h6dp-jrx5', 'nfnn-gyjz-8yxc', 'wxfu-2hfr-pj8x',
+] as const;
 
 export const DEMO_ACCOUNTS = {
   patientWithMfa: 'demo.patient.mfa@example.org',
@@ -82,6 +92,7 @@ async function createDemoAccounts(db: Database, config: Config, repo: FhirReposi
     }
     const account = await createAccount(db, { email: spec.email, kind: spec.kind, displayName, passwordHash: hash, patientId: linkedPatient, practitionerId: spec.practitionerId, organizationId: spec.organizationId, roles: spec.roles });
     if (spec.mfa) await storeConfirmedTotp(db, keyring, account.id, DEMO_TOTP_SECRET);
+    if (spec.email === DEMO_ACCOUNTS.patientWithMfa) await storeRecoveryCodes(db, account.id, DEMO_RECOVERY_CODES);
     created.push(spec.email);
   }
   if (created.length) logger?.warn({ accounts: created }, 'created DEMO sign-in accounts with published passwords (see README); do not use them with real data');

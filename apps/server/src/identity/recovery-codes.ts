@@ -17,9 +17,14 @@ export async function replaceRecoveryCodes(db: Queryable, accountId: string): Pr
     for (let j = 0; j < 12; j++) raw += ALPHABET[randomInt(ALPHABET.length)];
     codes.push(raw.match(/.{4}/g)!.join('-'));
   }
+  await storeRecoveryCodes(db, accountId, codes);
+  return codes;
+}
+
+/** Replaces the account's codes with these (the demo accounts' published codes come this way). */
+export async function storeRecoveryCodes(db: Queryable, accountId: string, codes: readonly string[]): Promise<void> {
   await db.query('DELETE FROM recovery_code WHERE account_id = $1', [accountId]);
   await db.query('INSERT INTO recovery_code (account_id, code_hash) SELECT $1, unnest($2::text[])', [accountId, codes.map((c) => hashCode(accountId, c))]);
-  return codes;
 }
 
 /** Uses up a recovery code; true when it was valid and unused. */

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, ensureDemoAccounts } from '../../src/identity/demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET, ensureDemoAccounts } from '../../src/identity/demo-accounts.js';
 import { DEFAULT_DEMO_SEED, DEMO_PATIENT_ROLES } from '../../src/demo/generate-clinic.js';
 import { patientId } from '../../src/demo/rng.js';
 import { testConfig, type TestApp } from '../support/harness.js';
@@ -37,5 +37,20 @@ describe('demo accounts', () => {
       assert.equal(res.statusCode, 200, `${email}: ${res.body}`);
       assert.equal(res.json().session.mfaSetupRequired, false);
     }
+  });
+
+  it('give the patient with two-step sign-in recovery codes that work once at the second step', async () => {
+    const b = new Browser(t, '10.0.0.3');
+    const first = (await b.post('/api/auth/login', { email: DEMO_ACCOUNTS.patientWithMfa, password: DEMO_PASSWORD })).json();
+    assert.equal(first.status, 'mfa-required');
+    assert.ok(first.methods.includes('recovery-code'), 'the code screen can offer a recovery code');
+    const res = await b.post('/api/auth/mfa/recovery', { code: DEMO_RECOVERY_CODES[0].toUpperCase() });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().status, 'signed-in');
+    assert.equal(res.json().recoveryCodesRemaining, DEMO_RECOVERY_CODES.length - 1);
+
+    const again = new Browser(t, '10.0.0.4');
+    await again.post('/api/auth/login', { email: DEMO_ACCOUNTS.patientWithMfa, password: DEMO_PASSWORD });
+    assert.equal((await again.post('/api/auth/mfa/recovery', { code: DEMO_RECOVERY_CODES[0] })).statusCode, 401, 'a used code is refused');
   });
 });

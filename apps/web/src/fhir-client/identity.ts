@@ -140,6 +140,17 @@ export interface AccessLogEntry {
 export const accessLog = (before?: string) =>
   request<{ entries: AccessLogEntry[]; next: string | null }>(`/api/access-log?${new URLSearchParams({ count: '20', ...(before ? { before } : {}) })}`);
 
+/** Lab results this account opened while they could still be new (GET /api/records/opened-results). */
+export interface OpenedResults {
+  /** A result is new for this many days after its release. */
+  newForDays: number;
+  opened: string[];
+}
+export const fetchOpenedResults = (signal?: AbortSignal) => request<OpenedResults>('/api/records/opened-results', { signal });
+/** Tells the server this account opened a result, so it is not new on any device. */
+export const postResultOpened = (observationId: string) =>
+  request<void>('/api/records/opened-results', { method: 'POST', body: { observation: observationId } });
+
 /** Saves the language on the account, for emails and other devices (PUT /api/profile/locale). */
 export const saveProfileLocale = (locale: string) => request<{ locale: string }>('/api/profile/locale', { method: 'PUT', body: { locale } });
 

@@ -2,7 +2,7 @@ import { useI18n } from '../i18n/index.js';
 import { usePatient } from '../features/identity/session.js';
 import { HOME_NEW_PANELS, loadHome, newResultsIn } from '../features/records/load-home.js';
 import { useRecord } from '../features/records/use-record.js';
-import { useOpenedResults } from '../features/records/opened-results.js';
+import { useNewResultTest } from '../features/records/opened-results.js';
 import { labTestName } from '#plain-words/test-name.js';
 import { SavedNotice } from '../features/records/result-views.js';
 import { AppointmentCard } from '../features/records/appointment-card.js';
@@ -15,9 +15,9 @@ const COMING_PLACES = ['messages', 'bills', 'forms'] as const;
 export default function HomeScreen() {
   const { m, locale, formatDate } = useI18n();
   const session = usePatient();
-  const { isNew } = useOpenedResults(session.patientId);
   // The key names the value's shape: a copy saved offline by an older Home is not read as this one.
-  const { data, error, loading, reload } = useRecord('home-v2', loadHome);
+  const { data, error, loading, reload } = useRecord('home-v3', loadHome);
+  const isNew = useNewResultTest(session.patientId, data?.value.opened);
   const firstName = session.displayName.split(' ')[0] ?? '';
   const fresh = newResultsIn(data?.value.reports ?? [], isNew);
   return (
@@ -33,7 +33,9 @@ export default function HomeScreen() {
             <h2 id="attention">{m.home.needsAttention}</h2>
             <div className="card">
               {fresh.count === 0 ? (
-                <p>{m.home.noNewResults}</p>
+                <p>
+                  {m.home.noNewResults} <Link href="/results">{m.home.seeResults}</Link>
+                </p>
               ) : (
                 <>
                   <h3>

@@ -73,10 +73,10 @@ export default function ResultDetailScreen({ params }: { params: Record<string, 
           <p>{m.results.onlyOne}</p>
         ) : (
           <>
-            <HistoryChart observations={history} name={name} />
+            <HistoryChart observations={history} name={name} tableId="history-table" />
             <details>
               <summary>{m.results.historyTable}</summary>
-              <table>
+              <table id="history-table">
                 <caption className="visually-hidden">{m.results.historyTable}</caption>
                 <thead>
                   <tr>

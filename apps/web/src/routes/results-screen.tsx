@@ -1,15 +1,11 @@
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { usePatient } from '../features/identity/session.js';
 import { useLabHistory } from '../features/records/use-lab-history.js';
 import { useOpenedResults } from '../features/records/opened-results.js';
-import type { ResultGroup } from '../features/records/load-records.js';
-import { referenceText } from '../features/records/format-common.js';
-import { rangeText, valueText } from '../features/records/format-observation.js';
-import { labTestName } from '#plain-words/test-name.js';
-import { InterpretationBadge, SavedNotice } from '../features/records/result-views.js';
+import { ResultGroupSection } from '../features/records/result-group.js';
+import { SavedNotice } from '../features/records/result-views.js';
 import { Button, ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
-import { Link } from './router.js';
 
 /** Panels drawn in the first task: about a phone screen and a half. */
 const FIRST_PANELS = 3;
@@ -56,7 +52,7 @@ export default function ResultsScreen() {
       {history && <SavedNotice savedAt={savedAt} />}
       {history && groups.length === 0 && !history.next && <p>{m.results.none}</p>}
       {drawn.map((group, gi) => (
-        <GroupSection key={group.report?.id ?? `day-${group.date ?? gi}`} group={group} index={gi} isNew={isNew} />
+        <ResultGroupSection key={group.report?.id ?? `day-${group.date ?? gi}`} group={group} index={gi} isNew={isNew} />
       ))}
       {olderError !== undefined && <ErrorMessage error={olderError} onRetry={showOlder} />}
       {history?.next ? (
@@ -71,46 +67,6 @@ export default function ResultsScreen() {
     </>
   );
 }
-
-/** One report/panel. Memoised: loading older pages adds sections without redrawing the shown ones. */
-const GroupSection = memo(function GroupSection({ group, index, isNew }: { group: ResultGroup; index: number; isNew(id: string | undefined): boolean }) {
-  const { m, locale, formatDate, formatNumber } = useI18n();
-  const orderer = group.report?.resultsInterpreter?.[0] ?? group.report?.performer?.[0];
-  return (
-    // Named by panel and date: the same panel taken on other days must not give regions one name.
-    <section className="result-group" aria-labelledby={`group-${index} group-${index}-date`}>
-      <h2 id={`group-${index}`} tabIndex={-1}>
-        {group.report ? labTestName(group.report.code, locale, m.fallback.panel) : m.results.otherResults}
-      </h2>
-      <p className="meta" id={`group-${index}-date`}>
-        {formatDate(group.date, 'long')}
-        {orderer ? ` · ${m.results.orderedBy(referenceText(orderer, m.fallback.clinician))}` : ''}
-      </p>
-      <ul className="list">
-        {group.results.map((o) => {
-          const range = rangeText(o.referenceRange?.[0], m, formatNumber);
-          return (
-            <li key={o.id}>
-              <Link className="card" href={`/results/${o.id}`}>
-                <div className="row">
-                  <h3>{labTestName(o.code, locale, m.fallback.test)}</h3>
-                  {isNew(o.id) && <span className="badge new">{m.results.newBadge}</span>}
-                </div>
-                <div className="row">
-                  <span className="value">{valueText(o, m, formatNumber) ?? m.notRecorded}</span>
-                  <InterpretationBadge observation={o} />
-                </div>
-                <p className="meta">
-                  {m.results.range}: {range ?? m.results.noRange}
-                </p>
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-});
 
 /** Placeholder panels the size of real ones, so the page does not jump when results arrive. */
 function ResultsSkeleton() {

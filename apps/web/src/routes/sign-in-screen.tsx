@@ -93,6 +93,11 @@ export default function SignInScreen() {
               {m.identity.useRecovery}
             </Button>
           )}
+          {step === 'recovery' && methods.includes('totp') && (
+            <Button variant="quiet" onClick={() => setStep('totp')}>
+              {m.identity.useTotp}
+            </Button>
+          )}
           {methods.includes('passkey') && (
             <Button variant="quiet" onClick={() => void withPasskey()}>
               {m.identity.usePasskey}

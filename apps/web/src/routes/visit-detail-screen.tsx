@@ -9,6 +9,8 @@ import { SavedNotice } from '../features/records/result-views.js';
 import { ClinicWords, ItemName } from '../features/records/clinic-words.js';
 import { chartLanguage } from '#plain-words/record-name.js';
 import { problemName } from '#plain-words/problem-name.js';
+import { labReportsOfNote } from '../features/records/lab-report-note.js';
+import { ResultGroupSection } from '../features/records/result-group.js';
 import { ErrorMessage, Loading, PageTitle } from '../ui/primitives.js';
 import { Link } from './router.js';
 
@@ -17,7 +19,7 @@ export default function VisitDetailScreen({ params }: { params: Record<string, s
   const { data, error, loading, reload } = useRecord(`visit:${params.id}`, (pid, signal) => loadVisitDetail(pid, params.id, signal));
   if (loading && !data) return <Loading />;
   if (error !== undefined || !data) return <ErrorMessage error={error} onRetry={reload} />;
-  const { encounter: e, notes } = data.value;
+  const { encounter: e, notes, labs = [] } = data.value;
   const who = e.participant?.find((p) => p.individual)?.individual;
   return (
     <>
@@ -40,10 +42,22 @@ export default function VisitDetailScreen({ params }: { params: Record<string, s
       <h2>{m.visits.notes}</h2>
       {notes.length === 0 && <p>{m.visits.noNotes}</p>}
       {notes.length > 0 && <p className="meta">{m.visits.glossaryHint}</p>}
-      {notes.map((doc) => {
+      {notes.map((doc, di) => {
+        const title = documentTitle(doc, locale, m.fallback.document);
+        const results = labReportsOfNote(doc, labs);
+        if (results.length > 0) {
+          return (
+            <article key={doc.id} aria-label={title}>
+              <h3>{title}</h3>
+              <p className="meta">{m.visits.labReportIntro}</p>
+              {results.map((group, gi) => (
+                <ResultGroupSection key={group.report?.id ?? gi} group={group} index={gi} level={4} idPrefix={`note-${di}-panel`} />
+              ))}
+            </article>
+          );
+        }
         const attachment = attachmentOf(doc);
         const text = noteText(attachment);
-        const title = documentTitle(doc, locale, m.fallback.document);
         return (
           <article key={doc.id} aria-label={title}>
             <h3>{title}</h3>

@@ -10,6 +10,7 @@ import { mfaRoutes } from './mfa-routes.js';
 import { passwordRoutes } from './password-routes.js';
 import { profileRoutes } from './profile-routes.js';
 import { recordExportRoutes } from '../../records/export-routes.js';
+import { openedResultsRoutes } from '../../records/opened-results-routes.js';
 import { recordsRoutes } from './records-routes.js';
 import { sessionRoutes } from './session-routes.js';
 
@@ -35,4 +36,5 @@ export async function identityRoutes(app: FastifyInstance, options: IdentityRout
   await app.register(recordsRoutes, { deps: options.deps, repositoryDeps: options.repositoryDeps });
   await app.register(profileRoutes, opts);
   await app.register(recordExportRoutes, { repositoryDeps: options.repositoryDeps, db: options.deps.db });
+  await app.register(openedResultsRoutes, { db: options.deps.db, config: options.deps.config });
 }

@@ -151,7 +151,7 @@ export function AccessLogPanel() {
               <span className="meta">{formatDate(e.recorded, 'dateTime')}</span>
             </div>
             <p className="meta">
-              {m.identity.actions[e.action] ?? e.action}
+              {m.identity.actions[e.action] ?? m.identity.otherAction}
               {e.count > 0 ? ` · ${m.identity.items(e.count)}` : ''}
             </p>
           </li>

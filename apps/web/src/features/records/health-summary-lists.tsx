@@ -9,7 +9,7 @@ import { allergyReactionsShown, allergySubstanceName } from '#plain-words/allerg
 import { ItemName, OfficialName } from './clinic-words.js';
 import { StatusBadge } from '../../ui/primitives.js';
 import { observationDate } from './format-observation.js';
-import { chartable, type VitalKind, vitalValueText } from './format-vitals.js';
+import { chartable, type VitalKind, vitalUnitText, vitalValueText } from './format-vitals.js';
 import { HistoryChart } from './history-chart.js';
 
 const cardClass = (dense: boolean) => (dense ? 'card dense' : 'card');
@@ -141,11 +141,17 @@ export function VitalCards({ vitals, kinds, dense = false }: { vitals: Map<Vital
             </div>
             <p className="meta">{m.summary.latest(formatDate(observationDate(latest), 'long'))}</p>
             {kind === 'bp' && <p className="meta">{m.summary.systolic}</p>}
-            <HistoryChart observations={list.map(chartable)} name={name} />
+            <HistoryChart
+              observations={list.map(chartable)}
+              name={name}
+              tableId={`vitals-${kind}-table`}
+              unit={vitalUnitText(chartable(latest).valueQuantity, m.summary.units)}
+              pointValue={(o) => vitalValueText(o, formatNumber, m.summary.units)}
+            />
             {list.length > 1 && (
               <details>
                 <summary>{m.results.historyTable}</summary>
-                <table>
+                <table id={`vitals-${kind}-table`}>
                   <caption className="visually-hidden">{name}</caption>
                   <thead>
                     <tr>

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Appointment, Bundle, DiagnosticReport, Resource } from '@medplum/fhirtypes';
 import { ApiError, setCsrfToken } from '../../fhir-client/http.js';
 import { homeBatch, loadHome, newResultsIn, observationIdOf } from './load-home.js';
+import { newResultTest, type OpenedResults } from './opened-results.js';
 
 const realFetch = globalThis.fetch;
 // The app has read the session (and its CSRF token) before Home loads.
@@ -20,13 +21,17 @@ const searchset = (resources: Resource[], total?: number): Bundle => ({
   entry: resources.map((resource) => ({ resource, search: { mode: 'match' } })),
 });
 
-/** Answers Home's batch: each entry by its resource type; records every request made. */
+/** What the server says this account opened (GET /api/records/opened-results), asked beside the batch. */
+let openedAnswer: OpenedResults = { newForDays: 30, opened: [] };
+
+/** Answers Home's batch: each entry by its resource type; records every /fhir request made. */
 function serve(answers: Record<string, Bundle | number>, whole?: 'network'): { url: string; method: string; headers: Record<string, string>; body: Bundle }[] {
   const asked: { url: string; method: string; headers: Record<string, string>; body: Bundle }[] = [];
   globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body ?? 'null')) as Bundle;
-    asked.push({ url: String(input), method: init?.method ?? 'GET', headers: init?.headers as Record<string, string>, body });
     if (whole === 'network') throw new TypeError('Failed to fetch');
+    if (String(input) === '/api/records/opened-results') return new Response(JSON.stringify(openedAnswer), { status: 200 });
+    asked.push({ url: String(input), method: init?.method ?? 'GET', headers: init?.headers as Record<string, string>, body });
     if (init?.method !== 'POST') {
       const answer = answers[String(input).split('?')[0].split('/').pop()!] ?? searchset([]);
       if (typeof answer === 'number') return new Response('{"resourceType":"OperationOutcome"}', { status: answer });
@@ -150,12 +155,38 @@ test('new results: counted from the reports\' result references until opened, gr
     { ...report('no-results', '2024-04-01', []), result: undefined },
   ];
   const opened = new Set(['b', 'e']);
-  const fresh = newResultsIn(reports, (id) => !opened.has(id));
+  const fresh = newResultsIn(reports, (id) => !opened.has(id!));
   assert.equal(fresh.count, 3, 'c, d and a: b and e were opened, a is counted once');
   assert.deepEqual(fresh.panels.map((p) => [p.report.id, p.newResults, p.date]), [['newer', 3, '2024-03-02']], 'a counts with the newer panel; panels with nothing new are left out');
   opened.add('c');
-  assert.deepEqual(newResultsIn(reports, (id) => !opened.has(id)).count, 2, 'opening a result takes it off');
+  assert.deepEqual(newResultsIn(reports, (id) => !opened.has(id!)).count, 2, 'opening a result takes it off');
   assert.deepEqual(newResultsIn(reports, () => false), { count: 0, panels: [] });
+});
+
+test('new means released in the last NEW_RESULT_DAYS days (the report\'s issued date) and not opened by this account', () => {
+  const now = Date.parse('2026-03-31T12:00:00Z');
+  const days = (n: number) => new Date(now - n * 86_400_000).toISOString();
+  const reports = [
+    { ...report('last-week', days(7), ['Observation/w1', 'Observation/w2']), issued: days(6) },
+    { ...report('taken-long-ago-released-now', days(60), ['Observation/late']), issued: days(2) },
+    { ...report('last-year', days(400), ['Observation/y1', 'Observation/y2', 'Observation/y3']), issued: days(399) },
+    report('no-issued-date', days(31), ['Observation/n1']),
+  ];
+  const opened: OpenedResults = { newForDays: 30, opened: ['w2'] };
+  const fresh = newResultsIn(reports, newResultTest(opened, new Set(), now));
+  assert.equal(fresh.count, 2, 'w1 and late: w2 was opened, last year\'s results are simply results');
+  assert.deepEqual(fresh.panels.map((p) => p.report.id), ['last-week', 'taken-long-ago-released-now']);
+  assert.equal(newResultsIn(reports, newResultTest({ ...opened, newForDays: 7 }, new Set(), now)).count, 2, 'the window is the server\'s');
+  assert.equal(newResultsIn(reports, newResultTest({ ...opened, newForDays: 3 }, new Set(), now)).count, 1);
+  assert.equal(newResultsIn(reports, newResultTest(opened, new Set(['w1']), now)).count, 1, 'a result opened in this tab counts at once');
+  assert.equal(newResultsIn(reports, newResultTest(undefined, new Set(), now)).count, 0, 'nothing is new before the server answers');
+});
+
+test('Home asks which results this account opened beside its batch, and saves the answer with the rest', async () => {
+  openedAnswer = { newForDays: 14, opened: ['o1'] };
+  serve({ DiagnosticReport: searchset([report('r1', '2024-05-01', ['Observation/o1'])]) });
+  assert.deepEqual((await loadHome(PATIENT)).opened, { newForDays: 14, opened: ['o1'] });
+  openedAnswer = { newForDays: 30, opened: [] };
 });
 
 test('result references: relative, absolute and versioned forms give the Observation id; others give none', () => {

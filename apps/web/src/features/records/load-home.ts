@@ -1,13 +1,15 @@
 // Home: what needs the patient's attention first, asked of the server only as far as the screen
 // shows it, in one batch request. New results come from the newest lab reports' result references
-// (a result is new until opened, features/records/opened-results.ts), so no Observation is
-// downloaded; upcoming visits are the next few; the health summary is three counts
-// (`_summary=count`). bench/home-load.ts sends homeBatch, so the benchmark asks what the app asks.
+// and release dates (new = released lately and not opened by this account,
+// features/records/opened-results.ts, asked beside the batch), so no Observation is downloaded;
+// upcoming visits are the next few; the health summary is three counts (`_summary=count`).
+// bench/home-load.ts sends homeBatch, so the benchmark asks what the app asks.
 import type { Appointment, Bundle, DiagnosticReport } from '@medplum/fhirtypes';
 import { countOf, matchesOf, searchBatch, searchBatchBundle, type BatchSearch } from '../../fhir-client/batch.js';
 import { forPatient } from '../../fhir-client/fhir.js';
 import { ApiError } from '../../fhir-client/http.js';
 import { newestFirst } from './format-common.js';
+import { loadOpenedResults, type IsNewResult, type OpenedResults } from './opened-results.js';
 import { upcomingOnly, upcomingSearch } from './upcoming-visits.js';
 
 /** Lab reports whose results are checked for "new": the same window Home has always used. */
@@ -47,12 +49,18 @@ export interface HomeData {
   reports: DiagnosticReport[];
   appointments: Appointment[];
   summary: { problems: number; medicines: number; allergies: number };
+  /** Which results this account has opened (the server's answer, saved offline with the rest). */
+  opened: OpenedResults;
 }
 
 export async function loadHome(patientId: string, signal?: AbortSignal): Promise<HomeData> {
   const now = new Date();
-  const [reports, appointments, problems, medicines, allergies] = await searchBatch(Object.values(homeSearches(patientId, now)), signal);
+  const [[reports, appointments, problems, medicines, allergies], opened] = await Promise.all([
+    searchBatch(Object.values(homeSearches(patientId, now)), signal),
+    loadOpenedResults(patientId, signal),
+  ]);
   return {
+    opened,
     reports: forPatient(matchesOf<DiagnosticReport>(searchset(reports)), patientId),
     appointments: upcomingOnly(matchesOf<Appointment>(searchset(appointments, true)), patientId, now, HOME_APPOINTMENTS),
     summary: { problems: countOf(searchset(problems)), medicines: countOf(searchset(medicines)), allergies: countOf(searchset(allergies)) },
@@ -82,8 +90,11 @@ export interface NewResults {
 
 const reportDate = (r: DiagnosticReport) => r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.issued;
 
-/** Which of the newest reports hold results the patient has not opened yet. */
-export function newResultsIn(reports: DiagnosticReport[], isNew: (observationId: string) => boolean): NewResults {
+/** A report's release: when its results were issued (FHIR R4 DiagnosticReport.issued). */
+const releasedAt = (r: DiagnosticReport) => r.issued ?? reportDate(r);
+
+/** Which of the newest reports hold new results: released lately and not opened yet. */
+export function newResultsIn(reports: DiagnosticReport[], isNew: IsNewResult): NewResults {
   const seen = new Set<string>();
   const panels: NewResults['panels'] = [];
   // Newest first, so a result listed by two reports counts once, with the newer one.
@@ -93,7 +104,7 @@ export function newResultsIn(reports: DiagnosticReport[], isNew: (observationId:
       const id = observationIdOf(ref.reference);
       if (!id || seen.has(id)) continue;
       seen.add(id);
-      if (isNew(id)) newResults++;
+      if (isNew(id, releasedAt(report))) newResults++;
     }
     if (newResults > 0) panels.push({ report, date: reportDate(report), newResults });
   }

@@ -2,7 +2,7 @@
 // Each result is saved encrypted for offline reading by cachedLoad (features/offline).
 import type {
   AllergyIntolerance, Appointment, CareTeam, Condition, DiagnosticReport, DocumentReference, Encounter, Goal, Immunization,
-  MedicationRequest, Observation, Patient, Procedure,
+  MedicationRequest, Observation, Patient, Procedure, Resource,
 } from '@medplum/fhirtypes';
 import { forPatient, patientSearch, read, searchPage } from '../../fhir-client/fhir.js';
 import { upcomingOnly, upcomingSearch } from './upcoming-visits.js';
@@ -102,14 +102,31 @@ export async function loadVisits(patientId: string, signal?: AbortSignal): Promi
 export interface VisitDetail {
   encounter: Encounter;
   notes: DocumentReference[];
+  /** The visit's lab reports with their results (absent in copies saved offline before). */
+  labs?: ResultGroup[];
 }
 
 export async function loadVisitDetail(patientId: string, id: string, signal?: AbortSignal): Promise<VisitDetail> {
-  const [encounter, notes] = await Promise.all([
+  const [encounter, notes, labs] = await Promise.all([
     read('Encounter', id, signal),
     patientSearch('DocumentReference', patientId, { encounter: `Encounter/${id}` }, signal),
+    // A lab report note restates these; the screen shows them as results (features/records/lab-report-note.ts).
+    searchPage('DiagnosticReport', { patient: patientId, encounter: `Encounter/${id}`, category: 'LAB', _include: 'DiagnosticReport:result' }, signal)
+      .then(({ matches, included }) => resultGroups(forPatient(matches, patientId), included))
+      .catch(() => [] as ResultGroup[]),
   ]);
-  return { encounter, notes: notes.filter((d) => d.context?.encounter?.some((e) => e.reference?.endsWith(`Encounter/${id}`))) };
+  return { encounter, notes: notes.filter((d) => d.context?.encounter?.some((e) => e.reference?.endsWith(`Encounter/${id}`))), labs };
+}
+
+/** Reports with the results a search included (`_include=DiagnosticReport:result`), newest first. */
+function resultGroups(reports: DiagnosticReport[], included: Resource[]): ResultGroup[] {
+  const byId = new Map(included.filter((r): r is Observation => r.resourceType === 'Observation').map((o) => [o.id, o]));
+  const groups: ResultGroup[] = [];
+  for (const report of reports) {
+    const results = (report.result ?? []).map((r) => byId.get(r.reference?.split('/').pop() ?? '')).filter((o): o is Observation => Boolean(o));
+    if (results.length) groups.push({ report, results, date: report.effectiveDateTime ?? report.issued ?? observationDate(results[0]) });
+  }
+  return newestFirst(groups, (g) => g.date);
 }
 
 export async function loadDocuments(patientId: string, signal?: AbortSignal): Promise<DocumentReference[]> {
@@ -125,11 +142,5 @@ export async function loadRecentLabResults(patientId: string, signal?: AbortSign
     { patient: patientId, category: 'LAB', _sort: '-date', _count: String(HOME_REPORTS), _include: 'DiagnosticReport:result' },
     signal,
   );
-  const byId = new Map(included.filter((r): r is Observation => r.resourceType === 'Observation').map((o) => [o.id, o]));
-  const groups: ResultGroup[] = [];
-  for (const report of forPatient(matches, patientId)) {
-    const results = (report.result ?? []).map((r) => byId.get(r.reference?.split('/').pop() ?? '')).filter((o): o is Observation => Boolean(o));
-    if (results.length) groups.push({ report, results, date: report.effectiveDateTime ?? report.issued ?? observationDate(results[0]) });
-  }
-  return newestFirst(groups, (g) => g.date);
+  return resultGroups(forPatient(matches, patientId), included);
 }
