@@ -12,7 +12,7 @@ import type { RepositoryDeps } from './fhir/repository.js';
 import { loadFhirDefinitions } from './fhir/definitions.js';
 import { webStatic } from './web/static.js';
 import { registerPortalSecurity } from './security/index.js';
-import { frameworkErrors, rootErrorHandler } from './security/errors.js';
+import { frameworkErrors, rootErrorHandler, rootNotFound } from './security/errors.js';
 import { sessionAuthenticator } from './security/session-authenticator.js';
 import { identityRoutes } from './identity/routes/index.js';
 import { registerSmart } from './smart/routes.js';
@@ -64,6 +64,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<Portico> 
   });
   // Errors outside the /api and /fhir families (SMART endpoints, /healthz, the web app).
   app.setErrorHandler(rootErrorHandler);
+  app.setNotFoundHandler(rootNotFound);
   // Before any route: brotli/gzip for the /fhir and /api routes registered below (http/compression.ts).
   registerResponseCompression(app);
   const audit = new AuditLog(deps.db, app.log as never);

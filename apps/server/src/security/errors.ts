@@ -49,3 +49,15 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   if (path === '/fhir' || path.startsWith('/fhir/')) return reply.code(status).header('content-type', FHIR_JSON).send(JSON.stringify(outcome('error', 'invalid', detail)));
   return sendProblem(reply, new ApiProblem(status, 'invalid-url', 'Invalid URL', detail));
 }
+
+/**
+ * The root scope's 404: a path no route matched and no route family's own 404 handler caught. That
+ * happens to /api and /fhir paths too when a path part is longer than the router's parameter limit
+ * (the families' catch-all patterns then match nothing either), so the answer keeps its path's format.
+ */
+export function rootNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = pathOf(request);
+  if (path === '/fhir' || path.startsWith('/fhir/')) return reply.code(404).header('content-type', FHIR_JSON).send(JSON.stringify(outcome('error', 'not-found', 'Unknown path')));
+  if (path === '/api' || path.startsWith('/api/')) return sendProblem(reply, problems.notFound('Unknown API path.'));
+  return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+}
