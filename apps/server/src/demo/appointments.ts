@@ -58,6 +58,8 @@ function appointment(input: UpcomingInput, a: { start: Date; minutes: number; ty
   return {
     resourceType: 'Appointment',
     id: input.ids(),
+    // The clinic's words (description, what to bring) are written in the patient's language.
+    language: input.spanish ? 'es' : 'en-US',
     status: 'booked',
     appointmentType: { coding: [coding(APPOINTMENT_TYPE, a.type[0], a.type[1])] },
     serviceCategory: [concept('http://terminology.hl7.org/CodeSystem/service-category', '17', 'General Practice')],

@@ -44,9 +44,15 @@ test('names of tests, medicines and people fall back to plain words', () => {
 });
 
 test('coded values, flags and timings without words are not shown as codes', () => {
-  const coded: Observation = { resourceType: 'Observation', status: 'final', code: { text: 'Urine nitrite' }, valueCodeableConcept: { coding: [{ system: SNOMED, code: '260385009' }] } };
+  const coded: Observation = { resourceType: 'Observation', status: 'final', code: { text: 'Urine nitrite' }, valueCodeableConcept: { coding: [{ system: SNOMED, code: '125154007' }] } };
   assert.equal(valueText(coded, en, num), 'Not recorded');
-  assert.equal(valueText({ ...coded, valueCodeableConcept: { coding: [{ system: SNOMED, code: '260385009', display: 'Negative' }] } }, en, num), 'Negative');
+  assert.equal(valueText({ ...coded, valueCodeableConcept: { coding: [{ system: SNOMED, code: '125154007', display: 'Specimen unsatisfactory' }] } }, en, num), 'Specimen unsatisfactory');
+  // Yes-or-no answers we know read in the reader's words, whatever the chart's display says.
+  const negative: Observation = { ...coded, valueCodeableConcept: { coding: [{ system: SNOMED, code: '260385009', display: 'Negative' }] } };
+  assert.equal(valueText(negative, en, num), 'Negative');
+  assert.equal(valueText(negative, es, num), 'Negativo');
+  assert.equal(valueText({ ...coded, valueCodeableConcept: { coding: [{ system: SNOMED, code: '10828004' }] } }, es, num), 'Positivo');
+  assert.equal(valueText({ ...coded, valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0078', code: 'ND', display: 'Not detected' }] } }, es, num), 'Negativo');
   // An interpretation code the app does not know reads as "No rating given", not "XYZ".
   const flagged: Observation = { ...coded, interpretation: [{ coding: [{ code: 'XYZ' }] }] };
   assert.equal(interpretationOf(flagged), 'unknown');

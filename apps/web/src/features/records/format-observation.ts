@@ -43,11 +43,37 @@ export function loincOf(obs: Observation): string | undefined {
   return codeIn(obs.code, LOINC);
 }
 
+// Yes-or-no lab answers said in the reader's words: SNOMED CT findings and HL7 v2 table 0078 codes.
+// "Detected" and "Reactive" tell a patient what "Positive" does, so they read the same.
+const QUALITATIVE_VALUES: Record<string, 'positive' | 'negative'> = {
+  'http://snomed.info/sct|10828004': 'positive',
+  'http://snomed.info/sct|260373001': 'positive',
+  'http://snomed.info/sct|11214006': 'positive',
+  'http://snomed.info/sct|260385009': 'negative',
+  'http://snomed.info/sct|260415000': 'negative',
+  'http://snomed.info/sct|131194007': 'negative',
+  'http://terminology.hl7.org/CodeSystem/v2-0078|POS': 'positive',
+  'http://terminology.hl7.org/CodeSystem/v2-0078|DET': 'positive',
+  'http://terminology.hl7.org/CodeSystem/v2-0078|NEG': 'negative',
+  'http://terminology.hl7.org/CodeSystem/v2-0078|ND': 'negative',
+};
+
+function qualitativeValue(concept: NonNullable<Observation['valueCodeableConcept']>): 'positive' | 'negative' | undefined {
+  for (const c of concept.coding ?? []) {
+    const known = QUALITATIVE_VALUES[`${c.system}|${c.code}`];
+    if (known) return known;
+  }
+  return undefined;
+}
+
 /** "5.4 mmol/L", "Positive", "< 0.5 mg/L"; undefined when the result has no value (see notes). */
 export function valueText(obs: Observation, m: Messages, formatNumber: NumberFormatter): string | undefined {
   const quantity = quantityText(obs.valueQuantity, formatNumber);
   if (quantity !== undefined) return quantity;
-  if (obs.valueCodeableConcept) return conceptText(obs.valueCodeableConcept, m.notRecorded);
+  if (obs.valueCodeableConcept) {
+    const known = qualitativeValue(obs.valueCodeableConcept);
+    return known ? m.results.interpretation[known] : conceptText(obs.valueCodeableConcept, m.notRecorded);
+  }
   if (obs.valueString !== undefined) return obs.valueString;
   if (obs.valueBoolean !== undefined) return obs.valueBoolean ? m.results.interpretation.positive : m.results.interpretation.negative;
   if (obs.valueInteger !== undefined) return formatNumber(obs.valueInteger, 0);

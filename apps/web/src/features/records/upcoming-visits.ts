@@ -29,6 +29,8 @@ const actor = (a: Appointment, type: 'Practitioner' | 'Location'): Reference | u
 export interface VisitAhead {
   /** "Check-up", "Follow-up visit": from the HL7 appointment type, in the patient's language. */
   title: string;
+  /** The title is the clinic's own words (no appointment type we can name), shown as written. */
+  titleAsWritten: boolean;
   /** The clinic's own words for the visit, when they say more than the title. */
   description?: string;
   clinician?: string;
@@ -43,6 +45,7 @@ export function visitAhead(a: Appointment, m: Messages): VisitAhead {
   const title = typed ?? a.appointmentType?.text ?? a.description ?? m.visits.bookedVisit;
   return {
     title,
+    titleAsWritten: !typed && title !== m.visits.bookedVisit,
     description: a.description && a.description !== title ? a.description : undefined,
     clinician: actor(a, 'Practitioner')?.display,
     place: actor(a, 'Location')?.display,
