@@ -7,7 +7,7 @@ import type { MedicationRequest, Observation } from '@medplum/fhirtypes';
 import { en } from '../../i18n/en.js';
 import { es } from '../../i18n/es.js';
 import { conceptText, referenceText } from './format-common.js';
-import { interpretationOf, observationName, unitText, valueText } from './format-observation.js';
+import { interpretationOf, observationName, rangeText, unitText, valueText } from './format-observation.js';
 import { medicationName, timingText } from './format-medication.js';
 
 const num = (v: number, d = 2) => new Intl.NumberFormat('en', { maximumFractionDigits: d }).format(v);
@@ -53,6 +53,9 @@ test('coded values, flags and timings without words are not shown as codes', () 
   assert.equal(valueText(negative, es, num), 'Negativo');
   assert.equal(valueText({ ...coded, valueCodeableConcept: { coding: [{ system: SNOMED, code: '10828004' }] } }, es, num), 'Positivo');
   assert.equal(valueText({ ...coded, valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0078', code: 'ND', display: 'Not detected' }] } }, es, num), 'Negativo');
+  // A normal range given as such a word reads in the reader's words too; other range words stay as written.
+  assert.equal(rangeText({ text: 'Negative' }, es, num), 'Negativo');
+  assert.equal(rangeText({ text: 'Trace or less' }, es, num), 'Trace or less');
   // An interpretation code the app does not know reads as "No rating given", not "XYZ".
   const flagged: Observation = { ...coded, interpretation: [{ coding: [{ code: 'XYZ' }] }] };
   assert.equal(interpretationOf(flagged), 'unknown');

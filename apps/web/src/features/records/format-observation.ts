@@ -80,8 +80,13 @@ export function valueText(obs: Observation, m: Messages, formatNumber: NumberFor
   return undefined;
 }
 
-/** "70 to 99 mg/dL", "60 or more" in the reader's language (packages/plain-words/src/quantity.ts). */
+// A normal range given only as words that mean a yes-or-no answer ("Negative"), said in the reader's.
+const QUALITATIVE_RANGE_TEXT: Record<string, 'positive' | 'negative'> = { negative: 'negative', 'not detected': 'negative', 'non-reactive': 'negative', nonreactive: 'negative', positive: 'positive', detected: 'positive', reactive: 'positive' };
+
+/** "70 to 99 mg/dL", "60 or more", "Negativo" in the reader's language (packages/plain-words/src/quantity.ts). */
 export function rangeText(range: ObservationReferenceRange | undefined, m: Messages, formatNumber: NumberFormatter): string | undefined {
+  const known = range && !range.low && !range.high && range.text ? QUALITATIVE_RANGE_TEXT[range.text.trim().toLowerCase()] : undefined;
+  if (known) return m.results.interpretation[known];
   return rangeWords(range, m.results.rangeText, formatNumber);
 }
 

@@ -34,11 +34,11 @@ export function ChartResults({ results, more, count }: { results: Observation[];
               <p className="meta">
                 {m.results.range}: {range ?? m.results.noRange} · {t.chart.times(history.length)}
               </p>
-              <HistoryChart observations={history} name={name} />
+              <HistoryChart observations={history} name={name} tableId={`staff-trend-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`} />
               {history.length > 1 && (
                 <details>
                   <summary>{m.results.historyTable}</summary>
-                  <table>
+                  <table id={`staff-trend-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`}>
                     <caption className="visually-hidden">{name}</caption>
                     <thead>
                       <tr>
