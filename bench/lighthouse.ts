@@ -13,7 +13,6 @@
 // which estimates them from an unthrottled load; slower and noisier, but it shows changes of load
 // order that the simulation does not model (React's Suspense timing, requests started in effects).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
@@ -27,6 +26,7 @@ import { createDatabase } from '../apps/server/src/db/pool.js';
 import { seedDemoClinicIfEmpty } from '../apps/server/src/demo/seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../apps/server/src/identity/demo-accounts.js';
 import { SESSION_COOKIE } from '../apps/server/src/identity/sessions.js';
+import { freePort } from './free-port.js';
 
 const PAGES = [
   { name: 'Home', path: '/' },
@@ -48,17 +48,6 @@ function parseArgs(argv: string[]): { runs: number; jsonDir?: string; trace: boo
   if (!(o.runs >= 1)) throw new Error('--runs must be at least 1');
   if (o.trace && !o.jsonDir) throw new Error('--trace needs --json DIR (the trace is written there)');
   return o;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function signIn(base: string): Promise<string> {

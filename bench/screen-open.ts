@@ -8,7 +8,6 @@
 // tab; a place behind "More" is tapped from the More screen. The time runs from the click to the
 // frame after the new screen's h1 is in the page (its code loaded, Suspense revealed), not to its
 // data. Prints the median of the runs per place.
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import pino from 'pino';
@@ -19,6 +18,7 @@ import { createDatabase } from '../apps/server/src/db/pool.js';
 import { seedDemoClinicIfEmpty } from '../apps/server/src/demo/seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../apps/server/src/identity/demo-accounts.js';
 import { createScratchDatabase } from './scratch-database.js';
+import { freePort } from './free-port.js';
 
 const TABS = ['/results', '/medications', '/visits', '/more'];
 const BEHIND_MORE = ['/summary', '/documents', '/download', '/apps', '/account'];
@@ -32,17 +32,6 @@ function parseArgs(argv: string[]): { runs: number; rate: number } {
   }
   if (!(o.runs >= 1) || !(o.rate >= 1)) throw new Error('--runs and --rate must be at least 1');
   return o;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 // Run in the page as a string: the bench runs through tsx, whose helpers would be missing there.

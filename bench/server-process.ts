@@ -1,9 +1,9 @@
 // The real server (apps/server/src/main.ts) in a child process of its own, as `npm start` runs it,
 // so the benchmarks read its CPU time and memory alone: not the load generator's, not the importer's.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { processCpuSeconds, processMemoryMb } from './proc.js';
+import { freePort } from './free-port.js';
 
 export interface ServerProcess {
   port: number;
@@ -11,17 +11,6 @@ export interface ServerProcess {
   cpuSeconds(): number | undefined;
   memoryMb(): { rss: number; peak: number } | undefined;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startServerProcess(options: { databaseUrl: string; dataDir: string }): Promise<ServerProcess> {
