@@ -18,8 +18,15 @@ const GrowthCharts = lazy(() => import('../features/records/growth/growth-charts
 export default function SummaryScreen() {
   const { m, locale, formatDate } = useI18n();
   const { data, error, loading, reload } = useRecord('summary', loadHealthSummary);
-  if (loading && !data) return <Loading />;
-  if (error !== undefined || !data)
+  // The heading shows at once, like the other tabs, while the summary's data loads (it is the largest).
+  if (!data)
+    return (
+      <>
+        <PageTitle>{m.summary.title}</PageTitle>
+        {loading ? <Loading /> : <ErrorMessage error={error} onRetry={reload} />}
+      </>
+    );
+  if (error !== undefined)
     return (
       <>
         <PageTitle>{m.summary.title}</PageTitle>
