@@ -10,7 +10,7 @@ import { ItemName, OfficialName } from './clinic-words.js';
 import { StatusBadge } from '../../ui/primitives.js';
 import { observationDate } from './format-observation.js';
 import { chartable, type VitalKind, vitalUnitText, vitalValueText } from './format-vitals.js';
-import { HistoryChart } from './history-chart.js';
+import { HistoryChart, HistoryTable } from './history-chart.js';
 
 const cardClass = (dense: boolean) => (dense ? 'card dense' : 'card');
 
@@ -148,28 +148,7 @@ export function VitalCards({ vitals, kinds, dense = false }: { vitals: Map<Vital
               unit={vitalUnitText(chartable(latest).valueQuantity, m.summary.units)}
               pointValue={(o) => vitalValueText(o, formatNumber, m.summary.units)}
             />
-            {list.length > 1 && (
-              <details>
-                <summary>{m.results.historyTable}</summary>
-                <table id={`vitals-${kind}-table`}>
-                  <caption className="visually-hidden">{name}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{m.results.date}</th>
-                      <th scope="col">{name}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {[...list].reverse().map((o) => (
-                      <tr key={o.id}>
-                        <td>{formatDate(observationDate(o))}</td>
-                        <td>{vitalValueText(o, formatNumber, m.summary.units) ?? m.notRecorded}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
-            )}
+            {list.length > 1 && <HistoryTable observations={list} name={name} tableId={`vitals-${kind}-table`} value={(o) => vitalValueText(o, formatNumber, m.summary.units)} />}
           </div>
         );
       })}

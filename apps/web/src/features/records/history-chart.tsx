@@ -5,7 +5,7 @@
 import type { Observation } from '@medplum/fhirtypes';
 import { useI18n } from '../../i18n/index.js';
 import { niceTicks } from './chart-ticks.js';
-import { historyPoints, interpretationOf, unitText, valueText } from './format-observation.js';
+import { historyPoints, interpretationOf, observationDate, unitText, valueText } from './format-observation.js';
 
 const W = 340;
 const H = 196;
@@ -84,5 +84,32 @@ export function HistoryChart({
         );
       })}
     </svg>
+  );
+}
+
+/** A chart's numbers as a table, newest first, folded away (the chart's `tableId` points at it). */
+export function HistoryTable({ observations, name, tableId, value }: { observations: Observation[]; name: string; tableId: string; value: (o: Observation) => string | undefined }) {
+  const { m, formatDate } = useI18n();
+  return (
+    <details>
+      <summary>{m.results.historyTable}</summary>
+      <table id={tableId}>
+        <caption className="visually-hidden">{name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{m.results.date}</th>
+            <th scope="col">{name}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...observations].reverse().map((o) => (
+            <tr key={o.id}>
+              <td>{formatDate(observationDate(o))}</td>
+              <td>{value(o) ?? m.notRecorded}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

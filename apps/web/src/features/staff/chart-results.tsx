@@ -4,7 +4,7 @@ import type { Observation } from '@medplum/fhirtypes';
 import { labTestName } from '#plain-words/test-name.js';
 import { useI18n } from '../../i18n/index.js';
 import { observationDate, rangeText, valueText } from '../records/format-observation.js';
-import { HistoryChart } from '../records/history-chart.js';
+import { HistoryChart, HistoryTable } from '../records/history-chart.js';
 import { InterpretationBadge } from '../records/result-views.js';
 import { labTrends } from './lab-trends.js';
 import { useStaffText } from './staff-text.js';
@@ -22,6 +22,7 @@ export function ChartResults({ results, more, count }: { results: Observation[];
         {trends.map(({ key, latest, history }) => {
           const name = labTestName(latest.code, locale, m.fallback.test);
           const range = rangeText(latest.referenceRange?.[0], m, formatNumber);
+          const tableId = `staff-trend-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
           return (
             <li key={key} className="card dense">
               <div className="row">
@@ -34,29 +35,8 @@ export function ChartResults({ results, more, count }: { results: Observation[];
               <p className="meta">
                 {m.results.range}: {range ?? m.results.noRange} · {t.chart.times(history.length)}
               </p>
-              <HistoryChart observations={history} name={name} tableId={`staff-trend-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`} />
-              {history.length > 1 && (
-                <details>
-                  <summary>{m.results.historyTable}</summary>
-                  <table id={`staff-trend-${key.replace(/[^A-Za-z0-9_-]/g, "-")}`}>
-                    <caption className="visually-hidden">{name}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{m.results.date}</th>
-                        <th scope="col">{name}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {[...history].reverse().map((o) => (
-                        <tr key={o.id}>
-                          <td>{formatDate(observationDate(o))}</td>
-                          <td>{valueText(o, m, formatNumber) ?? m.notRecorded}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
-              )}
+              <HistoryChart observations={history} name={name} tableId={tableId} />
+              {history.length > 1 && <HistoryTable observations={history} name={name} tableId={tableId} value={(o) => valueText(o, m, formatNumber)} />}
             </li>
           );
         })}
